@@ -1,0 +1,209 @@
+import { sql } from "drizzle-orm";
+import { blob, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+/**
+ * One row per call, whatever the sources it was seen from. Instants are UTC epoch ms, durations seconds.
+ * Identity lives in call_keys (vendor id per id space, uuid); this row keeps the ids for display.
+ */
+export const calls = sqliteTable(
+  "calls",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    vendorSystem: text("vendor_system", { enum: ["sip", "cdrs"] }),
+    vendorId: integer("vendor_id"),
+    cdrsId: integer("cdrs_id"),
+    uuid: text("uuid"),
+    direction: text("direction", { enum: ["inbound", "outbound"] }),
+    callMethod: integer("call_method"),
+    startedAtMs: integer("started_at_ms").notNull(),
+    answeredAtMs: integer("answered_at_ms"),
+    endedAtMs: integer("ended_at_ms"),
+    durationSec: integer("duration_sec"),
+    billSec: integer("bill_sec").notNull().default(0),
+    /** 1 when bill_sec > 0: the one "answered" rule, stored so that counts use an index. */
+    answered: integer("answered").notNull().default(0),
+    extension: text("extension"),
+    agent: text("agent"),
+    displayNumber: text("display_number"),
+    destNumber: text("dest_number"),
+    memberId: text("member_id"),
+    customerId: text("customer_id"),
+    chengshudu: text("chengshudu"),
+    userKey: text("user_key"),
+    companyCode: text("company_code"),
+    taskId: text("task_id"),
+    round: integer("round"),
+    hangupCause: integer("hangup_cause"),
+    hangupDirection: text("hangup_direction"),
+    downloadIp: text("download_ip"),
+    recordFilename: text("record_filename"),
+    recordUrl: text("record_url"),
+    aNumber: text("a_number"),
+    aStartedAtMs: integer("a_started_at_ms"),
+    aAnsweredAtMs: integer("a_answered_at_ms"),
+    aEndedAtMs: integer("a_ended_at_ms"),
+    aDurationSec: integer("a_duration_sec"),
+    aBillSec: integer("a_bill_sec"),
+    clientIp: text("client_ip"),
+    /** Bit set of CALL_SOURCES (callback = 1, getbill = 2, cdrs = 4). */
+    sources: integer("sources").notNull().default(0),
+    firstSeenAtMs: integer("first_seen_at_ms").notNull(),
+    lastSeenAtMs: integer("last_seen_at_ms").notNull(),
+  },
+  (t) => [
+    index("calls_started_idx").on(t.startedAtMs, t.id),
+    index("calls_ext_started_idx").on(t.extension, t.startedAtMs),
+    index("calls_agent_started_idx").on(t.agent, t.startedAtMs),
+    index("calls_cause_started_idx").on(t.hangupCause, t.startedAtMs),
+    index("calls_dest_idx").on(t.destNumber),
+    index("calls_display_idx").on(t.displayNumber),
+    index("calls_uuid_idx").on(t.uuid),
+  ],
+);
+
+/** Every identity a call is known by: `sip:<id>`, `cdrs:<id>`, `uuid:<uuid>`. One key belongs to one call. */
+export const callKeys = sqliteTable(
+  "call_keys",
+  {
+    key: text("key").primaryKey(),
+    callId: integer("call_id")
+      .notNull()
+      .references(() => calls.id, { onDelete: "cascade" }),
+  },
+  (t) => [index("call_keys_call_idx").on(t.callId)],
+);
+
+/** The latest raw payload of a call per source, so the call detail can show what each source said. */
+export const callPayloads = sqliteTable(
+  "call_payloads",
+  {
+    callId: integer("call_id")
+      .notNull()
+      .references(() => calls.id, { onDelete: "cascade" }),
+    source: text("source", { enum: ["callback", "getbill", "cdrs"] }).notNull(),
+    payload: text("payload").notNull(),
+    inboxId: integer("inbox_id"),
+    receivedAtMs: integer("received_at_ms").notNull(),
+  },
+  (t) => [uniqueIndex("call_payloads_call_source_idx").on(t.callId, t.source)],
+);
+
+/** Extension status callbacks (ring / answer / hangup). */
+export const extensionEvents = sqliteTable(
+  "extension_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    uuid: text("uuid").notNull(),
+    buuid: text("buuid"),
+    extension: text("extension"),
+    caller: text("caller"),
+    callee: text("callee"),
+    displayNumber: text("display_number"),
+    direction: text("direction", { enum: ["inbound", "outbound"] }),
+    method: integer("method"),
+    status: text("status", { enum: ["ring", "answer", "hangup"] }).notNull(),
+    eventAtMs: integer("event_at_ms").notNull(),
+    companyCode: text("company_code"),
+    isBLeg: integer("is_b_leg", { mode: "boolean" }),
+    inboxId: integer("inbox_id"),
+    receivedAtMs: integer("received_at_ms").notNull(),
+  },
+  (t) => [
+    // A vendor retry of the same event is the same row.
+    uniqueIndex("extension_events_identity_idx").on(t.uuid, t.status, t.extension),
+    index("extension_events_ext_time_idx").on(t.extension, t.eventAtMs),
+    index("extension_events_time_idx").on(t.eventAtMs),
+  ],
+);
+
+/** Every callback body, verbatim, stored before it is parsed. */
+export const inbox = sqliteTable(
+  "inbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    receivedAtMs: integer("received_at_ms").notNull(),
+    endpoint: text("endpoint", { enum: ["bill", "extension-status"] }).notNull(),
+    contentType: text("content_type"),
+    remoteAddr: text("remote_addr"),
+    body: blob("body", { mode: "buffer" }).notNull(),
+    /** received → stored | rejected. */
+    outcome: text("outcome", { enum: ["received", "stored", "rejected"] }).notNull().default("received"),
+    errorField: text("error_field"),
+    errorText: text("error_text"),
+    callId: integer("call_id"),
+    eventId: integer("event_id"),
+    attempts: integer("attempts").notNull().default(1),
+    processedAtMs: integer("processed_at_ms"),
+  },
+  (t) => [index("inbox_outcome_idx").on(t.outcome, t.receivedAtMs), index("inbox_received_idx").on(t.receivedAtMs)],
+);
+
+// better-auth tables (its Drizzle adapter's SQLite shape; generated once and kept here with the migrations).
+
+export const user = sqliteTable("user", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  email: text("email").notNull().unique(),
+  emailVerified: integer("email_verified", { mode: "boolean" }).notNull().default(false),
+  image: text("image"),
+  role: text("role").notNull().default("supervisor"),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch() * 1000)`),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch() * 1000)`),
+});
+
+export const session = sqliteTable(
+  "session",
+  {
+    id: text("id").primaryKey(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    token: text("token").notNull().unique(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+  },
+  (t) => [index("session_user_idx").on(t.userId)],
+);
+
+export const account = sqliteTable(
+  "account",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    accessToken: text("access_token"),
+    refreshToken: text("refresh_token"),
+    idToken: text("id_token"),
+    accessTokenExpiresAt: integer("access_token_expires_at", { mode: "timestamp_ms" }),
+    refreshTokenExpiresAt: integer("refresh_token_expires_at", { mode: "timestamp_ms" }),
+    scope: text("scope"),
+    password: text("password"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("account_user_idx").on(t.userId)],
+);
+
+export const verification = sqliteTable(
+  "verification",
+  {
+    id: text("id").primaryKey(),
+    identifier: text("identifier").notNull(),
+    value: text("value").notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("verification_identifier_idx").on(t.identifier)],
+);
+
+export type CallRow = typeof calls.$inferSelect;
+export type NewCallRow = typeof calls.$inferInsert;
+export type InboxRow = typeof inbox.$inferSelect;
+export type ExtensionEventRow = typeof extensionEvents.$inferSelect;

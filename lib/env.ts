@@ -1,0 +1,73 @@
+import { z } from "zod";
+
+/**
+ * Server configuration, validated once. A wrong or missing value throws an error naming the variable,
+ * so the server refuses to start instead of failing later inside a callback.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/calls.db")
+    .refine((v) => toDatabasePath(v).length > 0, "must be a SQLite file path such as file:./data/calls.db"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  CALLBACK_TOKEN: z
+    .string({ error: "is required: the shared secret the vendor appends to callback URLs as ?token=" })
+    .min(8, "must be at least 8 characters"),
+  VENDOR_TZ: timeZone().default("Asia/Shanghai"),
+  DISPLAY_TZ: timeZone().optional(),
+  ADMIN_EMAIL: z.email("must be an email address").optional(),
+  ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
+  BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  BETTER_AUTH_URL: z.url("must be an absolute URL such as http://localhost:3000").optional(),
+});
+
+export type Env = z.infer<typeof envSchema> & { DISPLAY_TZ: string; databasePath: string };
+
+export class EnvError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses a set of variables; empty strings count as unset (a blank line in .env is not a value). */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".")} ${i.message}`));
+  }
+  const env = result.data;
+  return { ...env, DISPLAY_TZ: env.DISPLAY_TZ ?? env.VENDOR_TZ, databasePath: toDatabasePath(env.DATABASE_URL) };
+}
+
+let cached: Env | undefined;
+
+/** The process's configuration, parsed on first use (never at import: `next build` imports route modules). */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Forgets the parsed configuration; tests change variables between cases. */
+export function resetEnvForTests() {
+  cached = undefined;
+}
+
+export function toDatabasePath(url: string): string {
+  return url.startsWith("file:") ? url.slice("file:".length) : url;
+}
+
+function timeZone() {
+  return z.string().refine(isTimeZone, { error: (issue) => `is not an IANA time zone: ${String(issue.input)}` });
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
