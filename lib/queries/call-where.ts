@@ -1,0 +1,47 @@
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { calls } from "@/db/schema";
+import type { CallFilter } from "@/lib/filters/call-filter";
+import { sourceBit } from "@/lib/ingest/upsert-call";
+
+/** The one WHERE of every call query: table, totals, breakdowns, charts and export agree by construction. */
+export function callWhere(f: CallFilter): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [
+    f.from !== undefined ? gte(calls.startedAtMs, f.from) : undefined,
+    f.to !== undefined ? lt(calls.startedAtMs, f.to) : undefined,
+    f.direction ? eq(calls.direction, f.direction) : undefined,
+    f.callMethod.length ? inArray(calls.callMethod, f.callMethod) : undefined,
+    f.answered ? eq(calls.answered, f.answered === "yes" ? 1 : 0) : undefined,
+    f.hangupCause.length ? inArray(calls.hangupCause, f.hangupCause) : undefined,
+    f.hangupDirection.length ? inArray(calls.hangupDirection, f.hangupDirection) : undefined,
+    f.extension.length ? inArray(calls.extension, f.extension) : undefined,
+    f.agent ? eq(calls.agent, f.agent) : undefined,
+    f.memberId ? eq(calls.memberId, f.memberId) : undefined,
+    f.customerId ? eq(calls.customerId, f.customerId) : undefined,
+    f.billSecMin !== undefined ? gte(calls.billSec, f.billSecMin) : undefined,
+    f.billSecMax !== undefined ? lte(calls.billSec, f.billSecMax) : undefined,
+    f.hasRecording === "yes" ? or(isNotNull(calls.recordFilename), isNotNull(calls.recordUrl)) : undefined,
+    f.hasRecording === "no" ? and(isNull(calls.recordFilename), isNull(calls.recordUrl)) : undefined,
+    f.source.length ? sql`(${calls.sources} & ${f.source.reduce((bits, s) => bits | sourceBit(s), 0)}) != 0` : undefined,
+    f.q ? numberSearch(f.q) : undefined,
+  ];
+  return and(...conditions.filter((c): c is SQL => c !== undefined));
+}
+
+/** ORDER BY of the filter's sort; the id breaks ties so that pages are stable. */
+export function callOrder(f: CallFilter): SQL[] {
+  const column = {
+    startedAt: calls.startedAtMs,
+    billSec: calls.billSec,
+    durationSec: calls.durationSec,
+    extension: calls.extension,
+    hangupCause: calls.hangupCause,
+  }[f.sort];
+  const dir = f.order === "asc" ? asc : desc;
+  return [dir(column), dir(calls.id)];
+}
+
+/** Digits anywhere in the display, destination or A-side number. */
+function numberSearch(q: string): SQL {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`(${calls.displayNumber} like ${pattern} escape '\\' or ${calls.destNumber} like ${pattern} escape '\\' or ${calls.aNumber} like ${pattern} escape '\\')`;
+}

@@ -1,0 +1,17 @@
+import { getDb } from "@/db/client";
+import { ensureAdminUser } from "@/lib/auth/bootstrap";
+import { EnvError, getEnv } from "@/lib/env";
+import { log } from "@/lib/log";
+
+export async function startServer() {
+  try {
+    const env = getEnv();
+    getDb();
+    await ensureAdminUser();
+    log.info("server ready", { database: env.databasePath, vendorTz: env.VENDOR_TZ, displayTz: env.DISPLAY_TZ });
+  } catch (err) {
+    if (err instanceof EnvError) console.error(err.message);
+    else console.error("Startup failed:", err instanceof Error ? err.stack : err);
+    process.exit(1);
+  }
+}
