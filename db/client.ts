@@ -7,6 +7,8 @@ import { getEnv } from "@/lib/env";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** The database or a transaction on it: what write helpers that must join the caller's transaction take. */
+export type Executor = Db | Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /**
  * Opens (creating if needed) a SQLite database file, sets the pragmas the app relies on and applies

@@ -1,5 +1,5 @@
-import { eq, inArray } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { eq, inArray, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
 import { callKeys, callPayloads, calls, type CallRow, type NewCallRow } from "@/db/schema";
 import { CALL_SOURCES, type CallRecord, type CallSource } from "@/lib/vendor/call-record";
 
@@ -12,7 +12,7 @@ export type UpsertOutcome = { callId: number; created: boolean; merged: number }
  * Must run inside a transaction (the caller's), so that the row, its keys and its payload commit together.
  */
 export function upsertCall(
-  db: Db,
+  db: Executor,
   record: CallRecord,
   options: { payload: unknown; inboxId?: number | null; nowMs?: number },
 ): UpsertOutcome {
@@ -98,7 +98,7 @@ function mergeInto(existing: CallRow, record: CallRecord, nowMs: number): Partia
   };
 }
 
-function mergeCallInto(db: Db, fromId: number, intoId: number) {
+function mergeCallInto(db: Executor, fromId: number, intoId: number) {
   const from = db.select().from(calls).where(eq(calls.id, fromId)).get();
   const into = db.select().from(calls).where(eq(calls.id, intoId)).get();
   if (!from || !into) return;
@@ -112,7 +112,7 @@ function mergeCallInto(db: Db, fromId: number, intoId: number) {
   db.update(calls).set(set as Partial<NewCallRow>).where(eq(calls.id, intoId)).run();
   db.update(callKeys).set({ callId: intoId }).where(eq(callKeys.callId, fromId)).run();
   // A payload per source: keep the survivor's where both have one.
-  db.$client.prepare(`UPDATE OR IGNORE call_payloads SET call_id = ? WHERE call_id = ?`).run(intoId, fromId);
+  db.run(sql`UPDATE OR IGNORE call_payloads SET call_id = ${intoId} WHERE call_id = ${fromId}`);
   db.delete(callPayloads).where(eq(callPayloads.callId, fromId)).run();
   db.delete(calls).where(eq(calls.id, fromId)).run();
 }
