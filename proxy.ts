@@ -1,0 +1,44 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { getSessionCookie } from "better-auth/cookies";
+
+/**
+ * The fast path of authentication: a request without a session cookie never reaches a page or an API route.
+ * It only checks that the cookie is present; pages (requireUser) and routes (requireApiUser) still check the session
+ * itself, so an expired or forged cookie gets no further than here would let it.
+ */
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (isPublic(pathname)) return NextResponse.next();
+
+  if (!getSessionCookie(request)) {
+    if (pathname === "/api" || pathname.startsWith("/api/")) {
+      return NextResponse.json({ error: { code: "unauthorized", message: "Sign in first." } }, { status: 401 });
+    }
+    const login = new URL("/login", request.url);
+    login.search = new URLSearchParams({ next: pathname + search }).toString();
+    return NextResponse.redirect(login);
+  }
+
+  if (pathname.startsWith("/api/")) return NextResponse.next();
+  // Tell requireUser() where it is, for the ?next= of its redirect when the cookie turns out to be stale.
+  const headers = new Headers(request.headers);
+  headers.set("x-request-path", pathname + search);
+  return NextResponse.next({ request: { headers } });
+}
+
+function isPublic(pathname: string): boolean {
+  return (
+    pathname === "/login" ||
+    pathname === "/api/health" ||
+    pathname.startsWith("/api/auth/") ||
+    // Vendor callbacks carry their own token and no session.
+    pathname.startsWith("/api/callbacks/")
+  );
+}
+
+export const config = {
+  matcher: [
+    // Everything but Next's assets, the favicon and files from /public (by extension).
+    "/((?!_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpe?g|gif|webp|avif|ico|txt|xml|webmanifest|json|woff2?|ttf|css|js|map)$).*)",
+  ],
+};
