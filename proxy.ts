@@ -38,7 +38,8 @@ function isPublic(pathname: string): boolean {
 
 export const config = {
   matcher: [
-    // Everything but Next's assets, the favicon and files from /public (by extension).
-    "/((?!_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpe?g|gif|webp|avif|ico|txt|xml|webmanifest|json|woff2?|ttf|css|js|map)$).*)",
+    // Everything but Next's assets, the favicon, files from /public (by extension), and the token-guarded vendor
+    // callbacks (kept out so that their bodies stream straight to the route's capped reader).
+    "/((?!api/callbacks/|api/health|_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpe?g|gif|webp|avif|ico|txt|xml|webmanifest|json|woff2?|ttf|css|js|map)$).*)",
   ],
 };
