@@ -10,6 +10,8 @@ export type AppServer = {
   databasePath: string;
   env: Record<string, string>;
   stop(): Promise<void>;
+  /** Stops the server but keeps its folder (database, secret file) for a restart. */
+  stopProcessOnly(): Promise<void>;
   output(): string;
 };
 
@@ -50,6 +52,7 @@ export async function startAppServer(extraEnv: Record<string, string> = {}): Pro
     databasePath,
     env,
     output: () => out,
+    stopProcessOnly: () => stopChild(child),
     async stop() {
       await stopChild(child);
       rmSync(dir, { recursive: true, force: true });

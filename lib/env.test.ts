@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("applies the documented defaults", () => {
+    const env = parseEnv({ CALLBACK_TOKEN: "12345678" });
+    expect(env).toMatchObject({ DATABASE_URL: "file:./data/calls.db", databasePath: "./data/calls.db", PORT: 3000, VENDOR_TZ: "Asia/Shanghai", DISPLAY_TZ: "Asia/Shanghai" });
+  });
+  it("names each wrong or missing variable", () => {
+    try {
+      parseEnv({ VENDOR_TZ: "Mars/Olympus", PORT: "http", ADMIN_EMAIL: "nope" });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(EnvError);
+      const text = (err as Error).message;
+      for (const name of ["CALLBACK_TOKEN", "VENDOR_TZ", "PORT", "ADMIN_EMAIL"]) expect(text).toContain(name);
+      expect(text).toContain("Mars/Olympus");
+    }
+  });
+  it("treats empty values as unset", () => {
+    expect(parseEnv({ CALLBACK_TOKEN: "12345678", DISPLAY_TZ: "", VENDOR_TZ: "Europe/Paris" }).DISPLAY_TZ).toBe("Europe/Paris");
+  });
+});
