@@ -28,6 +28,8 @@ export type SendResult = {
 export type SendOptions = PayloadOptions & {
   /** Send everything now instead of at the call's own instants. */
   fast?: boolean;
+  /** Send only the bill, no extension status events (history backfill). */
+  billOnly?: boolean;
   /** Retries after the first attempt (default 3). */
   retries?: number;
   /** First retry delay; doubles each time (default 1000 ms). */
@@ -115,7 +117,7 @@ export async function sendCall(baseUrl: string, token: string, call: SimCall, op
   };
 
   const statusPath = "/api/callbacks/extension-status";
-  for (const { atMs, event } of toExtensionStatusEvents(call)) {
+  for (const { atMs, event } of opts.billOnly ? [] : toExtensionStatusEvents(call)) {
     await waitUntil(atMs);
     const t0 = Date.now();
     const r = await postWithRetry(withToken(baseUrl, statusPath, token), () => ({ body: detailForm(event) }), opts);

@@ -61,7 +61,7 @@ export function CallTable({ page, displayTz, pageHref }: Props) {
                 <td className="px-3 py-2 tabular-nums">{call.destNumber ?? "—"}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{formatDuration(call.duration)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">
-                  {call.answered ? formatDuration(call.billsec) : <Badge tone="amber">Not answered</Badge>}
+                  {call.answered ? formatDuration(call.billsec) : <Badge tone="amber" className="whitespace-nowrap">Not answered</Badge>}
                 </td>
                 <td className="whitespace-nowrap px-3 py-2">{hangupLabel(call.hangupCause) || "—"}</td>
                 <td className="whitespace-nowrap px-3 py-2">{hangupLabel(call.hangupDirection) || "—"}</td>
