@@ -45,6 +45,11 @@ export const calls = sqliteTable(
     aDurationSec: integer("a_duration_sec"),
     aBillSec: integer("a_bill_sec"),
     clientIp: text("client_ip"),
+    /**
+     * start ms + display + destination number: what a uuid-only predictive callback, an id-only GetBill bill and a
+     * /api/cdrs record of one call have in common (they share no id). Used to match, never alone to split.
+     */
+    fingerprint: text("fingerprint"),
     /** Bit set of CALL_SOURCES (callback = 1, getbill = 2, cdrs = 4). */
     sources: integer("sources").notNull().default(0),
     firstSeenAtMs: integer("first_seen_at_ms").notNull(),
@@ -58,6 +63,7 @@ export const calls = sqliteTable(
     index("calls_dest_idx").on(t.destNumber),
     index("calls_display_idx").on(t.displayNumber),
     index("calls_uuid_idx").on(t.uuid),
+    index("calls_fingerprint_idx").on(t.fingerprint),
   ],
 );
 
@@ -83,6 +89,8 @@ export const callPayloads = sqliteTable(
     source: text("source", { enum: ["callback", "getbill", "cdrs"] }).notNull(),
     payload: text("payload").notNull(),
     inboxId: integer("inbox_id"),
+    /** How this source's record found the call: "new", "id", "uuid" or "fingerprint". */
+    matchedBy: text("matched_by", { enum: ["new", "id", "uuid", "fingerprint"] }),
     receivedAtMs: integer("received_at_ms").notNull(),
   },
   (t) => [uniqueIndex("call_payloads_call_source_idx").on(t.callId, t.source)],
@@ -122,7 +130,8 @@ export const inbox = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     receivedAtMs: integer("received_at_ms").notNull(),
-    endpoint: text("endpoint", { enum: ["bill", "extension-status"] }).notNull(),
+    /** Callback endpoint, or the pull API of a pulled record that failed validation. */
+    endpoint: text("endpoint", { enum: ["bill", "extension-status", "getbill", "cdrs"] }).notNull(),
     contentType: text("content_type"),
     remoteAddr: text("remote_addr"),
     body: blob("body", { mode: "buffer" }).notNull(),
@@ -207,3 +216,78 @@ export type CallRow = typeof calls.$inferSelect;
 export type NewCallRow = typeof calls.$inferInsert;
 export type InboxRow = typeof inbox.$inferSelect;
 export type ExtensionEventRow = typeof extensionEvents.$inferSelect;
+
+// Pull sync (lib/sync): runs, windows, checkpoints, the lease that keeps one sync at a time, cached vendor tokens.
+
+export const SYNC_SOURCES = ["getbill", "cdrs"] as const;
+
+/** One sync run of one source: what it covered, what it did, how it ended. */
+export const syncRuns = sqliteTable(
+  "sync_runs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    source: text("source", { enum: SYNC_SOURCES }).notNull(),
+    trigger: text("trigger", { enum: ["cli", "schedule", "manual", "test"] }).notNull(),
+    fromMs: integer("from_ms").notNull(),
+    toMs: integer("to_ms").notNull(),
+    startedAtMs: integer("started_at_ms").notNull(),
+    finishedAtMs: integer("finished_at_ms"),
+    windows: integer("windows").notNull().default(0),
+    pages: integer("pages").notNull().default(0),
+    records: integer("records").notNull().default(0),
+    recordsNew: integer("records_new").notNull().default(0),
+    recordsUpdated: integer("records_updated").notNull().default(0),
+    recordsRejected: integer("records_rejected").notNull().default(0),
+    retries: integer("retries").notNull().default(0),
+    outcome: text("outcome", { enum: ["running", "succeeded", "failed"] }).notNull().default("running"),
+    errorCode: text("error_code"),
+    errorText: text("error_text"),
+  },
+  (t) => [index("sync_runs_source_started_idx").on(t.source, t.startedAtMs)],
+);
+
+/** A time window of a source is done once every page of it is stored. */
+export const syncWindows = sqliteTable(
+  "sync_windows",
+  {
+    source: text("source", { enum: SYNC_SOURCES }).notNull(),
+    fromMs: integer("from_ms").notNull(),
+    toMs: integer("to_ms").notNull(),
+    records: integer("records").notNull().default(0),
+    pages: integer("pages").notNull().default(0),
+    doneAtMs: integer("done_at_ms").notNull(),
+    runId: integer("run_id"),
+  },
+  (t) => [uniqueIndex("sync_windows_source_from_idx").on(t.source, t.fromMs)],
+);
+
+/** Per source: every window before `doneUntilMs` is stored; the next run starts there. */
+export const syncCheckpoints = sqliteTable("sync_checkpoints", {
+  source: text("source", { enum: SYNC_SOURCES }).primaryKey(),
+  doneUntilMs: integer("done_until_ms").notNull(),
+  lastSuccessAtMs: integer("last_success_at_ms"),
+  updatedAtMs: integer("updated_at_ms").notNull(),
+});
+
+/** A named lease: one holder at a time across every process on this database, until it expires. */
+export const leases = sqliteTable("leases", {
+  name: text("name").primaryKey(),
+  holder: text("holder").notNull(),
+  expiresAtMs: integer("expires_at_ms").notNull(),
+});
+
+/** Vendor login tokens shared by every app process (so that they do not each log in). */
+export const vendorTokens = sqliteTable("vendor_tokens", {
+  name: text("name").primaryKey(),
+  token: text("token").notNull(),
+  obtainedAtMs: integer("obtained_at_ms").notNull(),
+  expiresAtMs: integer("expires_at_ms"),
+  info: text("info"),
+});
+
+/** Editable settings (hangup labels, recording URL template), JSON values by key. */
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAtMs: integer("updated_at_ms").notNull(),
+});

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import type { Db, Executor } from "@/db/client";
+import type { Db } from "@/db/client";
 import { extensionEvents, inbox, type InboxRow } from "@/db/schema";
 import { decodeCallbackBody, normalizeBillCallback, normalizeExtensionStatus, VendorPayloadError } from "@/lib/vendor";
 import { upsertCall } from "./upsert-call";
@@ -45,7 +45,7 @@ export async function processInboxItem(db: Db, inboxId: number, vendorTz: string
   let decoded: unknown;
   try {
     decoded = await decodeCallbackBody(new Uint8Array(item.body), item.contentType);
-    return db.transaction((tx) => writeDecoded(tx, item, decoded, vendorTz));
+    return db.transaction(() => writeDecoded(db, item, decoded, vendorTz));
   } catch (err) {
     if (!(err instanceof VendorPayloadError)) throw err;
     db.update(inbox)
@@ -65,7 +65,7 @@ export async function replayInboxItem(db: Db, inboxId: number, vendorTz: string)
   return processInboxItem(db, inboxId, vendorTz);
 }
 
-function writeDecoded(db: Executor, item: InboxRow, decoded: unknown, vendorTz: string): ProcessResult {
+function writeDecoded(db: Db, item: InboxRow, decoded: unknown, vendorTz: string): ProcessResult {
   const nowMs = Date.now();
   if (item.endpoint === "bill") {
     const record = normalizeBillCallback(decoded, vendorTz);
@@ -93,7 +93,7 @@ function writeDecoded(db: Executor, item: InboxRow, decoded: unknown, vendorTz: 
   return { ok: true, inboxId: item.id, eventId, created: inserted != null };
 }
 
-function markStored(db: Executor, inboxId: number, link: { callId?: number; eventId?: number | null }, nowMs: number) {
+function markStored(db: Db, inboxId: number, link: { callId?: number; eventId?: number | null }, nowMs: number) {
   db.update(inbox)
     .set({ outcome: "stored", errorField: null, errorText: null, processedAtMs: nowMs, ...link })
     .where(eq(inbox.id, inboxId))

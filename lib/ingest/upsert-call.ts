@@ -1,57 +1,75 @@
-import { eq, inArray, sql } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import type Database from "better-sqlite3";
+import { eq, getTableColumns, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
 import { callKeys, callPayloads, calls, type CallRow, type NewCallRow } from "@/db/schema";
 import { CALL_SOURCES, type CallRecord, type CallSource } from "@/lib/vendor/call-record";
 
-export type UpsertOutcome = { callId: number; created: boolean; merged: number };
+export type MatchedBy = "new" | "id" | "uuid" | "fingerprint";
+export type UpsertOutcome = { callId: number; created: boolean; merged: number; matchedBy: MatchedBy };
 
 /**
- * Stores a normalized record as the one row of its call. Identity is the vendor id within its id space and
- * the uuid: a record whose keys already belong to a call updates that call; keys that belong to several calls
- * (a uuid-only callback and an id-only pull of the same call, then a callback carrying both) merge them.
- * Must run inside a transaction (the caller's), so that the row, its keys and its payload commit together.
+ * Stores a normalized record as the one row of its call, and remembers the record's raw payload per source.
+ *
+ * Identity: the vendor id within its id space and the uuid (call_keys). A record that shares neither with a stored
+ * call (a uuid-only predictive callback, an id-only GetBill bill, a /api/cdrs record: the three share no id) is
+ * matched on its fingerprint (start instant, display and destination number), but never to a call whose own id or
+ * uuid contradicts it. Keys that turn out to belong to several calls merge them into the oldest.
+ *
+ * Runs on the connection's current transaction: callers wrap a batch in db.transaction(), so that the rows, keys,
+ * payloads and their own bookkeeping commit together. Hot path (a sync page is 1,000 of these): prepared statements.
  */
-export function upsertCall(
-  db: Executor,
-  record: CallRecord,
-  options: { payload: unknown; inboxId?: number | null; nowMs?: number },
-): UpsertOutcome {
+export function upsertCall(db: Db, record: CallRecord, options: { payload: unknown; inboxId?: number | null; nowMs?: number }): UpsertOutcome {
+  const s = statementsFor(db.$client);
   const nowMs = options.nowMs ?? Date.now();
+  const fields = fieldsOf(record);
   const keys = identityKeys(record);
-  const owners = keys.length
-    ? db.selectDistinct({ callId: callKeys.callId }).from(callKeys).where(inArray(callKeys.key, keys)).all()
-    : [];
-  const ownerIds = owners.map((o) => o.callId).sort((a, b) => a - b);
+
+  const owners = new Set<number>();
+  let matchedBy: MatchedBy = "new";
+  for (const key of keys) {
+    const owner = s.keyOwner.get(key) as { call_id: number } | undefined;
+    if (owner) {
+      if (owners.size === 0) matchedBy = key.startsWith("uuid:") ? "uuid" : "id";
+      owners.add(owner.call_id);
+    }
+  }
+  if (owners.size === 0 && fields.fingerprint) {
+    const candidates = s.byFingerprint.all(fields.fingerprint) as FingerprintCandidate[];
+    const match = candidates.find((c) => compatible(c, fields));
+    if (match) {
+      owners.add(match.id);
+      matchedBy = "fingerprint";
+    }
+  }
 
   let callId: number;
-  let created = false;
-  if (ownerIds.length === 0) {
-    callId = db.insert(calls).values(toInsert(record, nowMs)).returning({ id: calls.id }).get().id;
-    created = true;
+  let merged = 0;
+  if (owners.size === 0) {
+    const inserted = s.insertCall.get({
+      ...fields,
+      vendorSystem: fields.vendorSystem ?? record.vendorSystem,
+      sources: sourceBit(record.source),
+      nowMs,
+    }) as { id: number };
+    callId = inserted.id;
   } else {
-    callId = ownerIds[0]!;
-    for (const otherId of ownerIds.slice(1)) mergeCallInto(db, otherId, callId);
-    const existing = db.select().from(calls).where(eq(calls.id, callId)).get()!;
-    db.update(calls).set(mergeInto(existing, record, nowMs)).where(eq(calls.id, callId)).run();
+    const ids = [...owners].sort((a, b) => a - b);
+    callId = ids[0]!;
+    for (const other of ids.slice(1)) mergeCallInto(db, other, callId);
+    merged = ids.length - 1;
+    s.updateCall.run({ ...fields, sourceBit: sourceBit(record.source), nowMs, id: callId });
   }
 
-  for (const key of keys) {
-    db.insert(callKeys).values({ key, callId }).onConflictDoNothing().run();
-  }
-  db.insert(callPayloads)
-    .values({
-      callId,
-      source: record.source,
-      payload: JSON.stringify(options.payload),
-      inboxId: options.inboxId ?? null,
-      receivedAtMs: nowMs,
-    })
-    .onConflictDoUpdate({
-      target: [callPayloads.callId, callPayloads.source],
-      set: { payload: JSON.stringify(options.payload), inboxId: options.inboxId ?? null, receivedAtMs: nowMs },
-    })
-    .run();
-  return { callId, created, merged: ownerIds.length > 1 ? ownerIds.length - 1 : 0 };
+  for (const key of keys) s.insertKey.run(key, callId);
+  s.upsertPayload.run({
+    callId,
+    source: record.source,
+    payload: JSON.stringify(options.payload),
+    inboxId: options.inboxId ?? null,
+    matchedBy,
+    nowMs,
+  });
+  return { callId, created: owners.size === 0, merged, matchedBy };
 }
 
 /** `sip:<id>`, `cdrs:<id>`, `uuid:<uuid>`: the keys under which a record can meet its call again. */
@@ -62,6 +80,11 @@ export function identityKeys(record: Pick<CallRecord, "vendorSystem" | "vendorId
   return keys;
 }
 
+export function callFingerprint(r: Pick<CallRecord, "startedAtMs" | "displayNumber" | "destNumber">): string | null {
+  if (!r.displayNumber || !r.destNumber) return null;
+  return `${r.startedAtMs}|${r.displayNumber}|${r.destNumber}`;
+}
+
 export function sourceBit(source: CallSource): number {
   return 1 << CALL_SOURCES.indexOf(source);
 }
@@ -70,35 +93,59 @@ export function sourcesOf(bits: number): CallSource[] {
   return CALL_SOURCES.filter((s) => (bits & sourceBit(s)) !== 0);
 }
 
-function toInsert(record: CallRecord, nowMs: number): NewCallRow {
-  const fields = fieldsOf(record);
-  return {
-    ...fields,
-    vendorSystem: fields.vendorSystem ?? record.vendorSystem,
-    sources: sourceBit(record.source),
-    firstSeenAtMs: nowMs,
-    lastSeenAtMs: nowMs,
-  };
+type Fields = ReturnType<typeof fieldsOf>;
+type FingerprintCandidate = { id: number; vendor_id: number | null; cdrs_id: number | null; uuid: string | null };
+
+/** A fingerprint match may not contradict an id or uuid the stored call already has. */
+function compatible(c: FingerprintCandidate, f: Fields): boolean {
+  if (f.vendorId != null && c.vendor_id != null && c.vendor_id !== f.vendorId) return false;
+  if (f.cdrsId != null && c.cdrs_id != null && c.cdrs_id !== f.cdrsId) return false;
+  if (f.uuid != null && c.uuid != null && c.uuid !== f.uuid) return false;
+  return true;
 }
 
-/** A newer record's known values win; what it does not carry (cdrs has no hangup cause) keeps the stored value. */
-function mergeInto(existing: CallRow, record: CallRecord, nowMs: number): Partial<NewCallRow> {
-  const incoming = fieldsOf(record);
-  const merged: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(incoming)) {
-    merged[key] = value ?? existing[key as keyof CallRow];
+const statementCache = new WeakMap<Database.Database, ReturnType<typeof prepareStatements>>();
+
+function statementsFor(client: Database.Database) {
+  let s = statementCache.get(client);
+  if (!s) {
+    s = prepareStatements(client);
+    statementCache.set(client, s);
   }
-  const billSec = incoming.billSec;
+  return s;
+}
+
+function prepareStatements(client: Database.Database) {
+  const columns = getTableColumns(calls);
+  const fieldKeys = Object.keys(fieldsOf(EMPTY_RECORD)) as (keyof Fields)[];
+  const col = (key: string) => columns[key as keyof typeof columns].name;
+  // A newer record's known values win; what it does not carry (cdrs has no hangup cause) keeps the stored value.
+  // Talk time is always the newest: "answered" must follow the latest word of the vendor.
+  const assignments = fieldKeys.map((k) =>
+    k === "billSec" || k === "answered" ? `${col(k)} = @${k}` : `${col(k)} = coalesce(@${k}, ${col(k)})`,
+  );
   return {
-    ...(merged as Partial<NewCallRow>),
-    billSec,
-    answered: billSec > 0 ? 1 : 0,
-    sources: existing.sources | sourceBit(record.source),
-    lastSeenAtMs: nowMs,
+    keyOwner: client.prepare("select call_id from call_keys where key = ?"),
+    byFingerprint: client.prepare("select id, vendor_id, cdrs_id, uuid from calls where fingerprint = ? order by id limit 16"),
+    insertCall: client.prepare(
+      `insert into calls (${fieldKeys.map(col).join(", ")}, sources, first_seen_at_ms, last_seen_at_ms)
+       values (${fieldKeys.map((k) => `@${k}`).join(", ")}, @sources, @nowMs, @nowMs) returning id`,
+    ),
+    updateCall: client.prepare(
+      `update calls set ${assignments.join(", ")}, sources = sources | @sourceBit, last_seen_at_ms = @nowMs where id = @id`,
+    ),
+    insertKey: client.prepare("insert or ignore into call_keys (key, call_id) values (?, ?)"),
+    upsertPayload: client.prepare(
+      `insert into call_payloads (call_id, source, payload, inbox_id, matched_by, received_at_ms)
+       values (@callId, @source, @payload, @inboxId, @matchedBy, @nowMs)
+       on conflict (call_id, source) do update set payload = excluded.payload, inbox_id = excluded.inbox_id,
+         matched_by = coalesce(call_payloads.matched_by, excluded.matched_by), received_at_ms = excluded.received_at_ms`,
+    ),
   };
 }
 
-function mergeCallInto(db: Executor, fromId: number, intoId: number) {
+/** Rare: two rows turned out to be one call. The survivor keeps its values and gains what only the other had. */
+function mergeCallInto(db: Db, fromId: number, intoId: number) {
   const from = db.select().from(calls).where(eq(calls.id, fromId)).get();
   const into = db.select().from(calls).where(eq(calls.id, intoId)).get();
   if (!from || !into) return;
@@ -111,7 +158,7 @@ function mergeCallInto(db: Executor, fromId: number, intoId: number) {
   delete set.id;
   db.update(calls).set(set as Partial<NewCallRow>).where(eq(calls.id, intoId)).run();
   db.update(callKeys).set({ callId: intoId }).where(eq(callKeys.callId, fromId)).run();
-  // A payload per source: keep the survivor's where both have one.
+  // One payload per source: the survivor's stays where both have one.
   db.run(sql`UPDATE OR IGNORE call_payloads SET call_id = ${intoId} WHERE call_id = ${fromId}`);
   db.delete(callPayloads).where(eq(callPayloads.callId, fromId)).run();
   db.delete(calls).where(eq(calls.id, fromId)).run();
@@ -119,7 +166,7 @@ function mergeCallInto(db: Executor, fromId: number, intoId: number) {
 
 function fieldsOf(r: CallRecord) {
   return {
-    // "sip" ids name the call better than cdrs ids; a cdrs-only call gets "cdrs" on insert (toInsert).
+    // "sip" ids name the call better than cdrs ids; a cdrs-only call gets "cdrs" on insert.
     vendorSystem: r.vendorSystem === "sip" ? ("sip" as const) : null,
     vendorId: r.vendorSystem === "sip" ? r.vendorId : null,
     cdrsId: r.vendorSystem === "cdrs" ? r.vendorId : null,
@@ -155,5 +202,15 @@ function fieldsOf(r: CallRecord) {
     aDurationSec: r.aDurationSec,
     aBillSec: r.aBillSec,
     clientIp: r.clientIp,
+    fingerprint: callFingerprint(r),
   };
 }
+
+const EMPTY_RECORD = {
+  source: "callback",
+  vendorSystem: "sip",
+  vendorId: null,
+  uuid: null,
+  startedAtMs: 0,
+  billSec: 0,
+} as unknown as CallRecord;

@@ -21,6 +21,7 @@ export function makeTempDb(): { db: Db; file: string; cleanup: () => void } {
 
 /** A plausible normalized call; override what the test is about. */
 export function makeCall(overrides: Partial<CallRecord> = {}): CallRecord {
+  const seq = overrides.vendorId ?? 1;
   return {
     source: "callback",
     vendorSystem: "sip",
@@ -36,7 +37,7 @@ export function makeCall(overrides: Partial<CallRecord> = {}): CallRecord {
     extension: "8001",
     agent: "1001",
     displayNumber: "02566823420",
-    destNumber: "13812345678",
+    destNumber: `138${String(seq).padStart(8, "0")}`,
     memberId: null,
     customerId: null,
     chengshudu: null,
