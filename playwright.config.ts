@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
+const dataDir = process.env.E2E_DATA_DIR ?? ".tmp/e2e";
 const baseURL = `http://127.0.0.1:${port}`;
 
 export const E2E = {
@@ -27,13 +28,13 @@ export default defineConfig({
   },
   webServer: {
     // The production build with a fresh database for each run.
-    command: `rm -rf .tmp/e2e && mkdir -p .tmp/e2e && exec node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
+    command: `rm -rf ${dataDir} && mkdir -p ${dataDir} && exec node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
     env: {
       NODE_ENV: "production",
-      DATABASE_URL: "file:./.tmp/e2e/calls.db",
+      DATABASE_URL: `file:./${dataDir}/calls.db`,
       CALLBACK_TOKEN: E2E.callbackToken,
       ADMIN_EMAIL: E2E.admin.email,
       ADMIN_PASSWORD: E2E.admin.password,

@@ -1,7 +1,13 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/sign-out-button";
 
-const NAV = [{ href: "/calls", label: "Calls" }] as const;
+const NAV = [
+  { href: "/calls", label: "Calls" },
+  { href: "/analytics", label: "Analytics" },
+  { href: "/live", label: "Live" },
+  { href: "/sync", label: "Sync" },
+  { href: "/settings", label: "Settings" },
+] as const;
 
 export function AppHeader({ current, userEmail }: { current: string; userEmail: string }) {
   return (
