@@ -20,6 +20,30 @@ export const envSchema = z.object({
   ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   BETTER_AUTH_URL: z.url("must be an absolute URL such as http://localhost:3000").optional(),
+
+  // Recordings: where the vendor serves a call's file, and which private hosts may be fetched anyway.
+  RECORDING_URL_TEMPLATE: z
+    .string()
+    .default("http://{downloadip}/{recordfilename}")
+    .refine((v) => v.includes("{recordfilename}"), "must contain {recordfilename}"),
+  RECORDING_ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)),
+
+  // Pull sync. A source whose settings are absent is skipped and shown as not configured.
+  GETBILL_URL: z.url("must be the vendor API base URL, e.g. http://vendor.example/").optional(),
+  GETBILL_TOKEN: z.string().optional(),
+  GETBILL_APPID: z.string().optional(),
+  GETBILL_ACCESSKEY: z.string().optional(),
+  CDRS_URL: z.url("must be the full /api/cdrs URL").optional(),
+  CDRS_APPID: z.string().optional(),
+  CDRS_ACCESSKEY: z.string().optional(),
+  CDRS_USERNAME: z.string().optional(),
+  CDRS_IP: z.string().optional(),
+  SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
+  SYNC_LOOKBACK_HOURS: z.coerce.number().min(0).max(24 * 31).default(3),
+  EXTENSION_POLL_SECONDS: z.coerce.number().int().min(0).default(30),
 });
 
 export type Env = z.infer<typeof envSchema> & { DISPLAY_TZ: string; databasePath: string };
