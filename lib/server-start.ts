@@ -2,12 +2,14 @@ import { getDb } from "@/db/client";
 import { ensureAdminUser } from "@/lib/auth/bootstrap";
 import { EnvError, getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
+import { startSyncScheduler } from "@/lib/sync/scheduler";
 
 export async function startServer() {
   try {
     const env = getEnv();
-    getDb();
+    const db = getDb();
     await ensureAdminUser();
+    startSyncScheduler(db, env);
     log.info("server ready", { database: env.databasePath, vendorTz: env.VENDOR_TZ, displayTz: env.DISPLAY_TZ });
   } catch (err) {
     if (err instanceof EnvError) console.error(err.message);

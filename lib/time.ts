@@ -48,3 +48,15 @@ export function startOfZonedDay(ms: number, timeZone: string): number {
   const d = new TZDate(ms, timeZone);
   return new TZDate(d.getFullYear(), d.getMonth(), d.getDate(), 0, 0, 0, timeZone).getTime();
 }
+
+/** A span for people: "45 s", "12 min", "3 h 20 min", "2 d 4 h". */
+export function formatSpan(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
+  const d = Math.floor(h / 24);
+  return h % 24 ? `${d} d ${h % 24} h` : `${d} d`;
+}

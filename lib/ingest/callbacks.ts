@@ -1,11 +1,20 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { extensionEvents, inbox, type InboxRow } from "@/db/schema";
-import { decodeCallbackBody, normalizeBillCallback, normalizeExtensionStatus, VendorPayloadError } from "@/lib/vendor";
+import {
+  decodeCallbackBody,
+  normalizeBillCallback,
+  normalizeCdrsRecord,
+  normalizeExtensionStatus,
+  normalizeGetBillBill,
+  VendorPayloadError,
+} from "@/lib/vendor";
 import { upsertCall } from "./upsert-call";
 
 export const CALLBACK_ENDPOINTS = ["bill", "extension-status"] as const;
 export type CallbackEndpoint = (typeof CALLBACK_ENDPOINTS)[number];
+/** Inbox rows come from the callback endpoints, or are pulled records that failed validation (kept for replay). */
+export type InboxEndpoint = CallbackEndpoint | "getbill" | "cdrs";
 
 export type RawCallback = {
   endpoint: CallbackEndpoint;
@@ -67,8 +76,13 @@ export async function replayInboxItem(db: Db, inboxId: number, vendorTz: string)
 
 function writeDecoded(db: Db, item: InboxRow, decoded: unknown, vendorTz: string): ProcessResult {
   const nowMs = Date.now();
-  if (item.endpoint === "bill") {
-    const record = normalizeBillCallback(decoded, vendorTz);
+  if (item.endpoint !== "extension-status") {
+    const record =
+      item.endpoint === "getbill"
+        ? normalizeGetBillBill(decoded, vendorTz)
+        : item.endpoint === "cdrs"
+          ? normalizeCdrsRecord(decoded, vendorTz)
+          : normalizeBillCallback(decoded, vendorTz);
     const { callId, created } = upsertCall(db, record, { payload: decoded, inboxId: item.id, nowMs });
     markStored(db, item.id, { callId }, nowMs);
     return { ok: true, inboxId: item.id, callId, created };
