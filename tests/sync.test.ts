@@ -69,6 +69,34 @@ describe("pull sync against the simulator", () => {
     expectEachCallOnce(db, calls);
   }, 180_000);
 
+  it("logs in again when tokens expire every two calls, and still stores each record exactly once", async () => {
+    const calls = generateCalls({ seed: 12, count: 20_000, fromMs: TO - 6 * DAY, toMs: TO - 60_000 });
+    const { db, sync, vendor } = await setup(calls, {
+      login: { appid: "app-1", accesskey: "key-1", tokenMaxUses: 2, companyname: "Demo Co", companycode: "9513923" },
+    });
+    const result = await sync({ windowMs: 6 * 3600_000 });
+    if (result.status !== "done") throw new Error("lease held");
+    expect(result.results.map((r) => [r.source, r.outcome, r.records])).toEqual([
+      ["getbill", "succeeded", 20_000],
+      ["cdrs", "succeeded", 20_000],
+    ]);
+    expectEachCallOnce(db, calls);
+    // 20 pages of 1,000 at two requests per token: about ten logins, each after a ret 600.
+    expect(vendor.stats.requests["App.Sip_Auth.Login"]).toBeGreaterThanOrEqual(10);
+    const login = db.$client.prepare("select info from vendor_tokens where name = 'getbill'").get() as { info: string };
+    expect(JSON.parse(login.info)).toMatchObject({ companyName: "Demo Co", companyCode: "9513923" });
+  }, 180_000);
+
+  it("names a login refused for an expired authorization, and does not retry it", async () => {
+    const calls = generateCalls({ seed: 4, count: 50, fromMs: TO - DAY, toMs: TO - 60_000 });
+    const { sync, vendor } = await setup(calls, { login: { appid: "app-1", accesskey: "key-1" }, faults: { login: { kind: "ret", ret: 602 } } });
+    const result = await sync({ source: "getbill" });
+    if (result.status !== "done") throw new Error("lease held");
+    expect(result.results[0]).toMatchObject({ outcome: "failed", errorCode: "authorization-expired" });
+    expect(result.results[0]!.errorText).toMatch(/renew the authorization/);
+    expect(vendor.stats.requests["App.Sip_Auth.Login"]).toBe(1);
+  });
+
   const FAULTS: FaultKind[] = ["gateway", "truncated", "slow", "lost-after-mark"];
   it.each(FAULTS)("converges on exactly the full set with a fifth of replies failing (%s)", async (kind) => {
     const calls = generateCalls({ seed: 23, count: 3_000, fromMs: TO - 3 * DAY, toMs: TO - 60_000 });

@@ -144,7 +144,7 @@ const envelopeSchema = z.object({
     .object({
       status: looseInt.nullish(),
       desc: z.string().nullish(),
-      result: z.unknown(),
+      result: z.unknown().optional(),
       errors: z.object({ codemsg: z.string().nullish() }).passthrough().nullish(),
     })
     .passthrough()
