@@ -158,7 +158,8 @@ function envelope(json: unknown, options: { allowRet600?: boolean } = {}): Envel
   if (!parsed.success) throw new VendorApiError("bad-reply", "reply is not the documented {ret, data, msg} shape");
   const reply = parsed.data;
   if (reply.ret === 200 || (reply.ret === 600 && options.allowRet600)) return reply;
-  throw retError(reply.ret, [reply.msg, reply.data?.desc, reply.data?.errors?.codemsg].filter(Boolean).join(" / "));
+  const said = new Set([reply.msg, reply.data?.desc, reply.data?.errors?.codemsg].filter(Boolean));
+  throw retError(reply.ret, [...said].join(" / "));
 }
 
 function parseAuthTime(value: string | number | null | undefined, vendorTz: string): number | null {
