@@ -22,7 +22,9 @@ for (const viewport of [{ width: 1440, height: 900, name: "laptop" }, { width: 8
   await page.waitForURL((u) => u.pathname !== "/login");
   for (const p of pages.filter((x) => x !== "/login")) {
     await page.goto(`${baseUrl}${p}`);
-    await page.waitForLoadState("networkidle");
+    // Live pages poll for ever, so "network idle" never comes: wait for the load, then let data and charts settle.
+    await page.waitForLoadState("load");
+    await page.waitForTimeout(1500);
     const file = path.join(outDir, `${viewport.name}-${p.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "root"}.png`);
     await page.screenshot({ path: file, fullPage: true });
     console.log(file);
