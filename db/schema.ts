@@ -291,3 +291,15 @@ export const settings = sqliteTable("settings", {
   value: text("value").notNull(),
   updatedAtMs: integer("updated_at_ms").notNull(),
 });
+
+/** The vendor's last answer to GetSipCallStatus per extension: what reconciles a live board that missed callbacks. */
+export const extensionPolls = sqliteTable("extension_polls", {
+  extension: text("extension").primaryKey(),
+  statusCode: integer("status_code").notNull(),
+  registered: integer("registered", { mode: "boolean" }).notNull(),
+  direction: text("direction", { enum: ["inbound", "outbound"] }),
+  otherNumber: text("other_number"),
+  /** When the extension entered its state, from idleduration/callduration; null when the vendor does not tell. */
+  sinceMs: integer("since_ms"),
+  polledAtMs: integer("polled_at_ms").notNull(),
+});

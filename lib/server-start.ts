@@ -2,6 +2,7 @@ import { getDb } from "@/db/client";
 import { ensureAdminUser } from "@/lib/auth/bootstrap";
 import { EnvError, getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
+import { startExtensionPoller } from "@/lib/sync/extension-poller";
 import { startSyncScheduler } from "@/lib/sync/scheduler";
 
 export async function startServer() {
@@ -10,6 +11,7 @@ export async function startServer() {
     const db = getDb();
     await ensureAdminUser();
     startSyncScheduler(db, env);
+    startExtensionPoller(db, env);
     log.info("server ready", { database: env.databasePath, vendorTz: env.VENDOR_TZ, displayTz: env.DISPLAY_TZ });
   } catch (err) {
     if (err instanceof EnvError) console.error(err.message);

@@ -6,13 +6,16 @@ import { Wallboard } from "@/components/wallboard/wallboard";
 import { requireUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { getLiveBoard } from "@/lib/queries/live";
+import { currentPolls } from "@/lib/sync/extension-poller";
 
 export const metadata: Metadata = { title: "Live" };
 export const dynamic = "force-dynamic";
 
 export default async function LivePage() {
   const user = await requireUser();
-  const board = getLiveBoard(getDb(), { displayTz: getEnv().DISPLAY_TZ });
+  const db = getDb();
+  const env = getEnv();
+  const board = getLiveBoard(db, { displayTz: env.DISPLAY_TZ, polled: currentPolls(db, env) });
   return (
     <>
       <AppHeader current="/live" userEmail={user.email} />

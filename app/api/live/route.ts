@@ -4,6 +4,7 @@ import { requireApiUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { toErrorResponse } from "@/lib/errors";
 import { getLiveBoard } from "@/lib/queries/live";
+import { currentPolls } from "@/lib/sync/extension-poller";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -11,7 +12,9 @@ export const dynamic = "force-dynamic";
 export async function GET(req: Request) {
   try {
     await requireApiUser(req);
-    const board = getLiveBoard(getDb(), { displayTz: getEnv().DISPLAY_TZ });
+    const db = getDb();
+    const env = getEnv();
+    const board = getLiveBoard(db, { displayTz: env.DISPLAY_TZ, polled: currentPolls(db, env) });
     return Response.json(board, { headers: { "cache-control": "no-store" } });
   } catch (err) {
     return toErrorResponse(err);
