@@ -1,0 +1,141 @@
+import "server-only";
+import { stringify } from "csv-stringify/sync";
+import type { Db } from "@/db/client";
+import { calls } from "@/db/schema";
+import type { CallFilter } from "@/lib/filters/call-filter";
+import { sourcesOf } from "@/lib/ingest/upsert-call";
+import { labelHangup } from "@/lib/settings/hangup-labels";
+import { formatCallTime, formatDuration, formatZonedTime } from "@/lib/time";
+import { CALL_METHODS } from "@/lib/vendor/call-record";
+import { callOrder, callWhere } from "./call-where";
+
+const SELECT = {
+  id: calls.id,
+  vendorId: calls.vendorId,
+  cdrsId: calls.cdrsId,
+  uuid: calls.uuid,
+  direction: calls.direction,
+  callMethod: calls.callMethod,
+  startedAtMs: calls.startedAtMs,
+  answeredAtMs: calls.answeredAtMs,
+  endedAtMs: calls.endedAtMs,
+  durationSec: calls.durationSec,
+  billSec: calls.billSec,
+  answered: calls.answered,
+  extension: calls.extension,
+  agent: calls.agent,
+  displayNumber: calls.displayNumber,
+  destNumber: calls.destNumber,
+  memberId: calls.memberId,
+  customerId: calls.customerId,
+  hangupCause: calls.hangupCause,
+  hangupDirection: calls.hangupDirection,
+  recordFilename: calls.recordFilename,
+  recordUrl: calls.recordUrl,
+  aNumber: calls.aNumber,
+  aBillSec: calls.aBillSec,
+  sources: calls.sources,
+};
+type ExportRow = { [K in keyof typeof SELECT]: (typeof SELECT)[K]["_"]["data"] | null };
+
+/**
+ * Every call of the filter, in the table's order, one row at a time: the same callWhere/callOrder SQL as the table,
+ * run with better-sqlite3's iterate() so that the whole set is never in memory.
+ * The iterator keeps `db`'s connection busy until it finishes: give it a connection of its own.
+ */
+export function* iterateCallsForExport(db: Db, filter: CallFilter): Generator<ExportRow> {
+  const query = db
+    .select(SELECT)
+    .from(calls)
+    .where(callWhere(filter))
+    .orderBy(...callOrder(filter))
+    .toSQL();
+  const keys = Object.keys(SELECT) as (keyof typeof SELECT)[];
+  const statement = db.$client.prepare(query.sql).raw(true);
+  for (const values of statement.iterate(...(query.params as unknown[])) as IterableIterator<unknown[]>) {
+    const row = {} as Record<string, unknown>;
+    keys.forEach((k, i) => (row[k] = values[i]));
+    yield row as ExportRow;
+  }
+}
+
+/** The header line of the export; times carry the zone they are written in. */
+export function exportHeader(timeZone: string): string[] {
+  return [
+    "Call ID",
+    `Start (${timeZone})`,
+    `Answered at (${timeZone})`,
+    `Ended at (${timeZone})`,
+    "Direction",
+    "Call method",
+    "Extension",
+    "Agent",
+    "Display number",
+    "Destination number",
+    "Wait (h:mm:ss)",
+    "Talk time (h:mm:ss)",
+    "Talk time (s)",
+    "Answered (talk time > 0)",
+    "Hangup cause",
+    "Hung up by",
+    "Member id",
+    "Customer id",
+    "Has recording",
+    "Sources",
+    "Vendor id",
+    "UUID",
+    "A-side number",
+    "A-side talk time (s)",
+  ];
+}
+
+export function toExportRecord(r: ExportRow, timeZone: string, labels: Record<string, string>): (string | number)[] {
+  return [
+    r.id ?? "",
+    formatCallTime(r.startedAtMs, timeZone),
+    formatCallTime(r.answeredAtMs, timeZone),
+    formatCallTime(r.endedAtMs, timeZone),
+    r.direction === "inbound" ? "Inbound" : r.direction === "outbound" ? "Outbound" : "",
+    CALL_METHODS.find((m) => m.code === r.callMethod)?.label ?? (r.callMethod ?? ""),
+    text(r.extension),
+    text(r.agent),
+    text(r.displayNumber),
+    text(r.destNumber),
+    formatDuration(r.durationSec),
+    formatDuration(r.billSec),
+    r.billSec ?? 0,
+    r.answered === 1 ? "yes" : "no",
+    labelHangup(labels, r.hangupCause),
+    labelHangup(labels, r.hangupDirection),
+    text(r.memberId),
+    text(r.customerId),
+    r.recordFilename || r.recordUrl ? "yes" : "no",
+    sourcesOf(r.sources ?? 0).join(" + "),
+    r.vendorId ?? r.cdrsId ?? "",
+    text(r.uuid),
+    text(r.aNumber),
+    r.aBillSec ?? "",
+  ];
+}
+
+/** CSV text of some records (csv-stringify quotes what needs quoting; CRLF for Excel). */
+export function toCsv(records: (string | number)[][]): string {
+  return stringify(records, { record_delimiter: "windows" });
+}
+
+/** `calls_2026-11-21_to_2026-11-28.csv`: the range's days in the display zone, the end day inclusive. */
+export function exportFileName(filter: Pick<CallFilter, "from" | "to">, timeZone: string): string {
+  const day = (ms: number) => formatZonedTime(ms, timeZone).slice(0, 10);
+  const from = filter.from !== undefined ? day(filter.from) : undefined;
+  const to = filter.to !== undefined ? day(filter.to - 1) : undefined;
+  if (from && to) return from === to ? `calls_${from}.csv` : `calls_${from}_to_${to}.csv`;
+  if (from) return `calls_from_${from}.csv`;
+  if (to) return `calls_until_${to}.csv`;
+  return "calls_all.csv";
+}
+
+/** Text as it is, except a leading = + - @ that a spreadsheet would run as a formula (digits after + stay: +86…). */
+function text(value: string | null): string {
+  if (!value) return "";
+  return /^[=@\t\r]|^[+-](?![\d\s])/.test(value) ? `'${value}` : value;
+}
