@@ -1,7 +1,7 @@
 "use client";
 
 import { Download } from "lucide-react";
-import { useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { buttonVariants } from "@/components/ui/button";
 
 type Props = { src: string; fileLabel?: string };
@@ -12,8 +12,9 @@ type Props = { src: string; fileLabel?: string };
  */
 export function RecordingPlayer({ src, fileLabel }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
+  const audio = useRef<HTMLAudioElement>(null);
 
-  async function explain() {
+  const explain = useCallback(async () => {
     try {
       const res = await fetch(src, { headers: { range: "bytes=0-0" } });
       if (res.ok) {
@@ -25,7 +26,12 @@ export function RecordingPlayer({ src, fileLabel }: Props) {
     } catch {
       setProblem("The recording could not be loaded: the server did not answer.");
     }
-  }
+  }, [src]);
+
+  // The server-rendered <audio> starts loading before hydration: an error that came first has no listener to see it.
+  useEffect(() => {
+    if (audio.current?.error) void explain();
+  }, [explain]);
 
   if (problem) {
     return (
@@ -37,7 +43,7 @@ export function RecordingPlayer({ src, fileLabel }: Props) {
   return (
     <div className="flex flex-wrap items-center gap-3">
       {/* Calls have no captions: the recording is the call itself. */}
-      <audio controls preload="metadata" src={src} aria-label="Call recording" className="w-full max-w-xl" onError={() => void explain()} />
+      <audio ref={audio} controls preload="metadata" src={src} aria-label="Call recording" className="w-full max-w-xl" onError={() => void explain()} />
       <a href={`${src}?download=1`} download className={buttonVariants({ variant: "outline" })}>
         <Download aria-hidden className="size-4" />
         Download{fileLabel ? ` ${fileLabel}` : ""}

@@ -8,7 +8,8 @@ import { startPullServer, type Faults, type SipStatusRow } from "@/simulator/pul
 const { values } = parseArgs({ options: { port: { type: "string" }, control: { type: "string" } } });
 const port = Number(values.port);
 const controlPort = Number(values.control);
-const calls: SimCall[] = [];
+// Replaced, never mutated: the simulator caches its sorted view per array.
+let calls: SimCall[] = [];
 
 export const SIM_LOGIN = { appid: "e2e-appid", accesskey: "e2e-accesskey" };
 export const SIM_CDRS = { appid: "e2e-cdrs-appid", accesskey: "e2e-cdrs-key", username: "e2e" };
@@ -28,7 +29,7 @@ const control = createServer(async (req, res) => {
   const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString("utf8")) : null;
   if (req.url === "/faults") vendor.setFaults(body as Faults);
   else if (req.url === "/sip-statuses") vendor.setSipStatuses(body as SipStatusRow[] | null);
-  else if (req.url === "/calls") calls.push(...(body as SimCall[]));
+  else if (req.url === "/calls") calls = [...calls, ...(body as SimCall[])];
   else if (req.url === "/revoke-tokens") vendor.revokeTokens();
   else if (req.url !== "/health") {
     res.writeHead(404).end();

@@ -7,13 +7,10 @@ import { AppError, toErrorResponse } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { getCallRecordingSource } from "@/lib/queries/call-detail";
 import { fetchRecording, UpstreamError } from "@/lib/recordings/fetch";
-import { buildRecordingUrl } from "@/lib/recordings/guard";
+import { NOT_AT_VENDOR, resolveRecordingUrl } from "@/lib/recordings/resolve";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
-
-/** The sentence the call detail shows when the vendor has no such file. */
-const NOT_AT_VENDOR = "Recording not available at the vendor.";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -31,10 +28,11 @@ async function serve(req: Request, ctx: Context, method: "GET" | "HEAD"): Promis
     const { id: rawId } = await ctx.params;
     const id = /^\d{1,12}$/.test(rawId) ? Number(rawId) : NaN;
     if (!Number.isSafeInteger(id)) throw new AppError("bad_request", "The call id must be a number.", "id");
-    const source = getCallRecordingSource(getDb(), id);
+    const db = getDb();
+    const source = getCallRecordingSource(db, id);
     if (!source) throw new AppError("not_found", "No such call.");
     const env = getEnv();
-    const url = buildRecordingUrl(source, env.RECORDING_URL_TEMPLATE);
+    const url = await resolveRecordingUrl(db, env, source);
     if (!url) throw new AppError("not_found", "This call has no recording.");
 
     const range = req.headers.get("range");
