@@ -76,6 +76,8 @@ export type PullServerOptions = {
     tokenTtlMs?: number;
     /** A token serves this many App.* requests, then is invalid. */
     tokenMaxUses?: number;
+    /** When the account's authorization ends (login `authtime`); default a year from now. */
+    authExpiresAtMs?: number;
     companycode?: string;
     companyname?: string;
     ipwhite?: string;
@@ -312,7 +314,8 @@ export async function startPullServer(options: PullServerOptions): Promise<PullS
         companycode: cfg.companycode ?? "20000013",
         companyname: cfg.companyname ?? "Simulated Call Center",
         token,
-        authtime: formatZonedTime(now(), vendorTz),
+        // The account's API authorization ends then (issue 8 reads `authtime` as that expiry).
+        authtime: formatZonedTime(cfg.authExpiresAtMs ?? now() + 365 * 86_400_000, vendorTz),
         authmodel: "1",
         ipwhite: cfg.ipwhite ?? "",
       },

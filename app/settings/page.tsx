@@ -3,10 +3,12 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { getDb } from "@/db/client";
 import { AppHeader } from "@/components/app-header";
+import { AuthExpiryWarning, VendorAccountDetails } from "@/components/vendor-account";
 import { Badge } from "@/components/ui/badge";
 import { requireUser } from "@/lib/auth/session";
 import { getEnv, type Env } from "@/lib/env";
 import { getHangupLabelOverrides, getHangupLabels } from "@/lib/settings/hangup-labels";
+import { getLoginInfo } from "@/lib/sync/token-store";
 import { describeVendorSources, maskSecret, type VendorSourceState } from "@/lib/settings/vendor-sources";
 import { HANGUP_CODES } from "@/lib/vendor/hangup-codes";
 import { CallbackUrls } from "./_components/callback-urls";
@@ -34,6 +36,7 @@ export default async function SettingsPage() {
   const base = env.BETTER_AUTH_URL?.replace(/\/+$/, "") ?? (await requestOrigin());
   const token = encodeURIComponent(env.CALLBACK_TOKEN);
   const sources = describeVendorSources(env);
+  const account = getLoginInfo(db);
 
   const labels = getHangupLabels(db);
   const customCodes = Object.keys(getHangupLabelOverrides(db)).filter((code) => !HANGUP_CODES.some((c) => String(c.code) === code));
@@ -80,6 +83,11 @@ export default async function SettingsPage() {
           <div className="grid gap-4 md:grid-cols-2">
             <SourceCard title="GetBill (App.Sip_Cdr.GetBill)" source={sources.getbill} />
             <SourceCard title="Double-sided bills (/api/cdrs)" source={sources.cdrs} />
+          </div>
+          <div className="mt-4 flex flex-col gap-2 rounded-md border border-slate-200 p-3">
+            <h3 className="text-sm font-semibold text-slate-900">Vendor account (from the last login)</h3>
+            <AuthExpiryWarning account={account} nowMs={nowMs} timeZone={env.DISPLAY_TZ} />
+            <VendorAccountDetails account={account} timeZone={env.DISPLAY_TZ} />
           </div>
           <p className="mt-3 text-xs text-slate-600">
             Sync every {env.SYNC_INTERVAL_SECONDS > 0 ? `${env.SYNC_INTERVAL_SECONDS} s` : "— (off)"}, looking back {env.SYNC_LOOKBACK_HOURS} h

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { AppHeader } from "@/components/app-header";
 import { Badge } from "@/components/ui/badge";
+import { AuthExpiryWarning } from "@/components/vendor-account";
 import { requireUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { getSyncStatus, listProblemInbox } from "@/lib/queries/sync-status";
@@ -13,7 +14,6 @@ export const metadata: Metadata = { title: "Sync" };
 export const dynamic = "force-dynamic";
 
 const SOURCE_LABEL = { getbill: "GetBill (App.Sip_Cdr.GetBill)", cdrs: "Double-sided bills (/api/cdrs)" } as const;
-const AUTH_EXPIRY_WARNING_MS = 14 * 86_400_000;
 
 export default async function SyncPage() {
   const user = await requireUser();
@@ -24,7 +24,6 @@ export default async function SyncPage() {
   const now = status.nowMs;
   const configured = describeVendorSources(env);
   const inbox = listProblemInbox(db, 50, now);
-  const authLeftMs = status.login?.authExpiresAtMs != null ? status.login.authExpiresAtMs - now : null;
 
   return (
     <>
@@ -41,13 +40,7 @@ export default async function SyncPage() {
           <SyncNowButton running={Boolean(status.running)} configured={configured.getbill.configured || configured.cdrs.configured} />
         </div>
 
-        {authLeftMs != null && authLeftMs < AUTH_EXPIRY_WARNING_MS && (
-          <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-            {authLeftMs <= 0
-              ? "The vendor account's API authorization has expired: the sync cannot log in. Ask the vendor to renew the authorization of the appid."
-              : `The vendor account's API authorization ends in ${formatSpan(authLeftMs)} (${formatCallTime(status.login!.authExpiresAtMs, tz)}). Ask the vendor to renew it before then, or the sync stops.`}
-          </div>
-        )}
+        <AuthExpiryWarning account={status.login} nowMs={now} timeZone={tz} />
 
         <section aria-labelledby="sources-heading" className="grid gap-4 md:grid-cols-2">
           <h2 id="sources-heading" className="sr-only">

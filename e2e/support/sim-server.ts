@@ -18,7 +18,8 @@ const vendor = await startPullServer({
   port,
   host: "127.0.0.1",
   calls: () => calls,
-  login: { ...SIM_LOGIN, companyname: "E2E Call Center", companycode: "9513923" },
+  // The account's authorization ends in 10 days: inside the 14-day warning of /sync and /settings.
+  login: { ...SIM_LOGIN, companyname: "E2E Call Center", companycode: "9513923", authExpiresAtMs: Date.now() + 10 * 86_400_000 },
   cdrs: SIM_CDRS,
   downloadIp: `127.0.0.1:${port}`,
 });
