@@ -14,6 +14,8 @@ const LIVE_CALLS_PER_MINUTE = 12;
 
 const port = Number(process.env.PORT ?? 3000);
 const simPort = Number(process.env.SIM_PORT ?? port + 1010);
+const login = { appid: "demo-appid", accesskey: "demo-accesskey" };
+const cdrs = { appid: "demo-cdrs-appid", accesskey: "demo-cdrs-key", username: "demo" };
 const demoEnv = {
   PORT: String(port),
   DATABASE_URL: process.env.DATABASE_URL ?? "file:./data/demo.db",
@@ -23,6 +25,18 @@ const demoEnv = {
   BETTER_AUTH_URL: process.env.BETTER_AUTH_URL ?? `http://localhost:${port}`,
   VENDOR_TZ: process.env.VENDOR_TZ ?? "Asia/Shanghai",
   RECORDING_ALLOWED_HOSTS: process.env.RECORDING_ALLOWED_HOSTS ?? `127.0.0.1:${simPort}`,
+  // The simulated vendor's pull APIs: the app logs in, pulls both APIs every minute over the whole demo week, and
+  // polls extension states.
+  GETBILL_URL: `http://127.0.0.1:${simPort}/`,
+  GETBILL_APPID: login.appid,
+  GETBILL_ACCESSKEY: login.accesskey,
+  CDRS_URL: `http://127.0.0.1:${simPort}/api/cdrs`,
+  CDRS_APPID: cdrs.appid,
+  CDRS_ACCESSKEY: cdrs.accesskey,
+  CDRS_USERNAME: cdrs.username,
+  SYNC_INTERVAL_SECONDS: "60",
+  SYNC_LOOKBACK_HOURS: String(HISTORY_DAYS * 24 + 1),
+  EXTENSION_POLL_SECONDS: "10",
 };
 const env = parseEnv({ ...process.env, ...demoEnv });
 const baseUrl = `http://127.0.0.1:${port}`;
@@ -34,12 +48,16 @@ setMaxListeners(1000, stop.signal);
 async function main() {
   const now = Date.now();
   const history = generateCalls({ seed: 7, count: HISTORY_CALLS, fromMs: now - HISTORY_DAYS * 86_400_000, toMs: now - 60_000, downloadIp });
+  // The vendor's own record of every call: the history, then each live call as it starts (replaced, not mutated:
+  // the simulator caches its sorted view per array).
+  let vendorCalls = history;
   const vendor = await startPullServer({
     port: simPort,
     host: "127.0.0.1",
-    calls: history,
+    calls: () => vendorCalls,
     vendorTz: env.VENDOR_TZ,
-    cdrs: { appid: "demo-appid", accesskey: "demo-accesskey", username: "demo" },
+    login: { ...login, companyname: "Demo Call Center", companycode: "9513923" },
+    cdrs,
     downloadIp,
   });
   const app = spawn(path.join(process.cwd(), "node_modules/.bin/next"), ["start", "-p", String(port)], {
@@ -63,10 +81,12 @@ async function main() {
 
   await waitForHealth();
   if (countCalls() === 0) {
-    console.log(`Loading ${HISTORY_CALLS} calls of the last ${HISTORY_DAYS} days through the bill callback…`);
-    await sendAll(history);
+    // The last day arrives as callbacks; the whole week also comes by the pull sync, which merges the two.
+    const lastDay = history.filter((c) => c.startMs > now - 86_400_000);
+    console.log(`Sending the last day's ${lastDay.length} calls as bill callbacks; the sync pulls the whole week…`);
+    await sendAll(lastDay);
   }
-  banner();
+  banner(vendor);
   await startCallbackFeed({
     baseUrl,
     token: env.CALLBACK_TOKEN,
@@ -74,6 +94,9 @@ async function main() {
     seed: now % 100_000,
     signal: stop.signal,
     downloadIp,
+    onCall: (call) => {
+      vendorCalls = [...vendorCalls, call];
+    },
     onCallDone: (call, results) => {
       const failed = results.filter((r) => !r.ok);
       if (failed.length) console.warn(`simulator: call ${call.uuid}: ${failed.length} request(s) failed: ${failed[0]?.error ?? failed[0]?.status}`);
@@ -81,14 +104,15 @@ async function main() {
   });
 }
 
-function banner() {
+function banner(vendor: { url: string }) {
   console.log(
     [
       "",
       "  Call analytics demo is running.",
       `  Open      http://localhost:${port}`,
       `  Sign in   ${demoEnv.ADMIN_EMAIL} / ${process.env.ADMIN_PASSWORD ? "(your ADMIN_PASSWORD)" : demoEnv.ADMIN_PASSWORD}`,
-      `  The simulated vendor sends about ${LIVE_CALLS_PER_MINUTE} calls a minute; Ctrl-C stops everything.`,
+      `  The simulated vendor sends about ${LIVE_CALLS_PER_MINUTE} calls a minute and serves its pull APIs at ${vendor.url};`,
+      "  the app pulls them every minute. Ctrl-C stops everything.",
       "",
     ].join("\n"),
   );
