@@ -1,28 +1,7 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { E2E } from "../playwright.config";
+import { expect, test } from "@playwright/test";
 import { signInThroughForm } from "./support/auth";
 import { sim } from "./support/sim";
-
-async function postStatus(request: APIRequestContext, event: Record<string, string>) {
-  const res = await request.post(`/api/callbacks/extension-status?token=${E2E.callbackToken}`, { multipart: { detail: JSON.stringify(event) } });
-  expect(res.status()).toBe(200);
-}
-
-const event = (extension: string, status: "ring" | "answer") => ({
-  buuid: `b-reconcile-${extension}`,
-  callee: "13955550000",
-  caller: extension,
-  companycode: "2028",
-  direction: "callout",
-  disnumber: "2120280001",
-  extnumber: extension,
-  isbleg: "true",
-  method: "2",
-  starttime: String(Math.floor(Date.now() / 1000)),
-  status,
-  type: "call",
-  uuid: `reconcile-${extension}`,
-});
+import { postStatus, statusEvent } from "./support/status";
 
 const vendorRow = (extnumber: string, status: number) => ({
   extnumber,
@@ -47,8 +26,9 @@ test.describe("[LIVE] reconciliation with the vendor's extension states", () => 
     await signInThroughForm(page, "/live");
     const tile = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: new RegExp(`Extension ${extension}`) }) });
 
-    await postStatus(request, event(extension, "ring"));
-    await postStatus(request, event(extension, "answer"));
+    const event = statusEvent(extension, "13955550000", `reconcile-${extension}`);
+    await postStatus(request, event("ring"));
+    await postStatus(request, event("answer"));
     await expect(tile).toHaveAttribute("data-state", "talking", { timeout: 3000 });
 
     // The hangup callback is lost; the vendor now says the extension is idle. One poll (2 s here) fixes the board.
