@@ -1,0 +1,296 @@
+import "server-only";
+import { count, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { calls } from "@/db/schema";
+import type { CallFilter } from "@/lib/filters/call-filter";
+import { presetRange } from "@/lib/filters/time-range";
+import {
+  chooseBucketUnit,
+  HOUR_MS,
+  listBuckets,
+  localDayOf,
+  localHourParts,
+  localHourStartMs,
+  offsetSegments,
+  weekStartDay,
+  type BucketUnit,
+} from "@/lib/time-buckets";
+import { callWhere } from "./call-where";
+
+/**
+ * Aggregates of the /analytics page and GET /api/analytics. Every query is one pass over an index range of
+ * calls_started_idx (the filter's [from, to) is always set here) with the shared WHERE of callWhere, summing
+ * integer columns; nothing returns raw rows.
+ */
+
+/** A filter whose range is known: analytics always look at a bounded period. */
+export type RangedFilter = CallFilter & { from: number; to: number };
+export type AnalyticsRange = { fromMs: number; toMs: number; previousFromMs: number; previousToMs: number; isDefault: boolean };
+
+/** Without a range the page shows the last 7 days (today included) in the display zone; a half-open range gets 7 days. */
+export function resolveAnalyticsFilter(filter: CallFilter, timeZone: string, nowMs = Date.now()): { filter: RangedFilter; range: AnalyticsRange } {
+  const week = presetRange("7d", timeZone, nowMs);
+  const isDefault = filter.from === undefined && filter.to === undefined;
+  const to = filter.to ?? (filter.from === undefined ? week.to : Math.max(week.to, filter.from + HOUR_MS));
+  const from = filter.from ?? (filter.to === undefined ? week.from : to - 7 * 24 * HOUR_MS);
+  return {
+    filter: { ...filter, from, to },
+    range: { fromMs: from, toMs: to, previousFromMs: from - (to - from), previousToMs: from, isDefault },
+  };
+}
+
+/** The same filter over the period of the same length just before it. */
+export function previousPeriod(filter: RangedFilter): RangedFilter {
+  return { ...filter, from: filter.from - (filter.to - filter.from), to: filter.from };
+}
+
+// ---------------------------------------------------------------------------------------------- summary tiles
+
+export type CallSummary = {
+  calls: number;
+  answered: number;
+  /** answered / calls, 0..1; null without calls. */
+  answerRate: number | null;
+  talkSec: number;
+  /** Talk time per answered call. */
+  avgTalkSec: number | null;
+  /** Answered calls: answer time − start time; unanswered calls: their duration (how long the caller waited). */
+  avgWaitSec: number | null;
+  avgWaitAnsweredSec: number | null;
+  avgWaitMissedSec: number | null;
+};
+
+export const WAIT_RULE =
+  "Wait of an answered call: answer time − start time; of an unanswered call: its whole duration (the caller waited until the hangup).";
+
+export function getCallSummary(db: Db, filter: RangedFilter): CallSummary {
+  const answeredWait = sql`case when ${calls.answered} = 1 and ${calls.answeredAtMs} >= ${calls.startedAtMs} then ${calls.answeredAtMs} - ${calls.startedAtMs} end`;
+  const missedWait = sql`case when ${calls.answered} = 0 then ${calls.durationSec} end`;
+  const row = db
+    .select({
+      calls: count(),
+      answered: sql<number>`coalesce(sum(${calls.answered}), 0)`,
+      talkSec: sql<number>`coalesce(sum(${calls.billSec}), 0)`,
+      waitAnsweredMs: sql<number>`coalesce(sum(${answeredWait}), 0)`,
+      waitAnsweredN: sql<number>`count(${answeredWait})`,
+      waitMissedSec: sql<number>`coalesce(sum(${missedWait}), 0)`,
+      waitMissedN: sql<number>`count(${missedWait})`,
+    })
+    .from(calls)
+    .where(callWhere(filter))
+    .get()!;
+  const waitN = row.waitAnsweredN + row.waitMissedN;
+  return {
+    calls: row.calls,
+    answered: row.answered,
+    answerRate: ratio(row.answered, row.calls),
+    talkSec: row.talkSec,
+    avgTalkSec: ratio(row.talkSec, row.answered),
+    avgWaitSec: waitN ? (row.waitAnsweredMs / 1000 + row.waitMissedSec) / waitN : null,
+    avgWaitAnsweredSec: row.waitAnsweredN ? row.waitAnsweredMs / 1000 / row.waitAnsweredN : null,
+    avgWaitMissedSec: ratio(row.waitMissedSec, row.waitMissedN),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- hangup breakdowns
+
+export type BreakdownRow<K> = { key: K; calls: number; share: number; answered: number; talkSec: number; avgBillSec: number };
+
+/** Calls per hangup cause, most frequent first; `key` null = the record had no cause (e.g. /api/cdrs). */
+export function getHangupCauseBreakdown(db: Db, filter: RangedFilter): BreakdownRow<number | null>[] {
+  return breakdown(db, filter, calls.hangupCause);
+}
+
+/** Calls per hangup direction: the vendor's code ("10040") or word ("callee"). */
+export function getHangupDirectionBreakdown(db: Db, filter: RangedFilter): BreakdownRow<string | null>[] {
+  return breakdown(db, filter, calls.hangupDirection);
+}
+
+function breakdown<K>(db: Db, filter: RangedFilter, column: typeof calls.hangupCause | typeof calls.hangupDirection): BreakdownRow<K>[] {
+  const rows = db
+    .select({
+      key: sql<K>`${column}`,
+      calls: count(),
+      answered: sql<number>`sum(${calls.answered})`,
+      talkSec: sql<number>`sum(${calls.billSec})`,
+    })
+    .from(calls)
+    .where(callWhere(filter))
+    .groupBy(sql`+${column}`) // unary +: group with a sort, so the planner keeps to calls_started_idx
+    .all();
+  const total = rows.reduce((n, r) => n + r.calls, 0);
+  return rows
+    .map((r) => ({ ...r, share: r.calls / total, avgBillSec: r.talkSec / r.calls }))
+    .sort((a, b) => b.calls - a.calls || String(a.key).localeCompare(String(b.key)));
+}
+
+// ---------------------------------------------------------------------------------------------- talk-time histogram
+
+/** Talk-time buckets in seconds, inclusive; max null = no upper bound. They map to the filter's billSecMin/Max. */
+export const TALK_TIME_BUCKETS = [
+  { label: "0 s", minSec: 0, maxSec: 0 },
+  { label: "1–10 s", minSec: 1, maxSec: 10 },
+  { label: "11–30 s", minSec: 11, maxSec: 30 },
+  { label: "31–60 s", minSec: 31, maxSec: 60 },
+  { label: "1–2 m", minSec: 61, maxSec: 120 },
+  { label: "2–5 m", minSec: 121, maxSec: 300 },
+  { label: "5–10 m", minSec: 301, maxSec: 600 },
+  { label: "10–30 m", minSec: 601, maxSec: 1800 },
+  { label: "30 m +", minSec: 1801, maxSec: null },
+] as const;
+
+export type TalkTimeBucket = { label: string; minSec: number; maxSec: number | null; calls: number; talkSec: number };
+
+export function getTalkTimeHistogram(db: Db, filter: RangedFilter): TalkTimeBucket[] {
+  const whens = TALK_TIME_BUCKETS.flatMap((b, i) => (b.maxSec === null ? [] : [sql`when ${calls.billSec} <= ${sql.raw(String(b.maxSec))} then ${sql.raw(String(i))}`]));
+  const bucket = sql<number>`case ${sql.join(whens, sql` `)} else ${sql.raw(String(TALK_TIME_BUCKETS.length - 1))} end`;
+  const rows = db
+    .select({ bucket, calls: count(), talkSec: sql<number>`sum(${calls.billSec})` })
+    .from(calls)
+    .where(callWhere(filter))
+    .groupBy(bucket)
+    .all();
+  const byBucket = new Map(rows.map((r) => [r.bucket, r]));
+  return TALK_TIME_BUCKETS.map((b, i) => ({ ...b, calls: byBucket.get(i)?.calls ?? 0, talkSec: byBucket.get(i)?.talkSec ?? 0 }));
+}
+
+// ---------------------------------------------------------------------------------------------- time: series and busy hours
+
+/** Calls of one local hour of the display zone. `hourStartMs` is the instant that hour starts. */
+export type HourlyCount = { localHourKey: number; hourStartMs: number; calls: number; answered: number; talkSec: number };
+
+/**
+ * Calls per local hour in `timeZone`: one index-range query per UTC-offset segment of the range (one segment
+ * unless the range crosses a DST change), grouping on (started_at_ms + offset) / 1 h.
+ */
+export function listHourlyCounts(db: Db, filter: RangedFilter, timeZone: string): HourlyCount[] {
+  const out: HourlyCount[] = [];
+  for (const seg of offsetSegments(filter.from, filter.to, timeZone)) {
+    const key = sql<number>`(${calls.startedAtMs} + ${sql.raw(String(Math.trunc(seg.offsetMs)))}) / ${sql.raw(String(HOUR_MS))}`;
+    const rows = db
+      .select({ key, calls: count(), answered: sql<number>`sum(${calls.answered})`, talkSec: sql<number>`sum(${calls.billSec})` })
+      .from(calls)
+      .where(callWhere({ ...filter, from: seg.fromMs, to: seg.toMs }))
+      .groupBy(key)
+      .all();
+    for (const r of rows) {
+      out.push({ localHourKey: r.key, hourStartMs: r.key * HOUR_MS - seg.offsetMs, calls: r.calls, answered: r.answered, talkSec: r.talkSec });
+    }
+  }
+  return out;
+}
+
+export type SeriesPoint = { startMs: number; endMs: number; label: string; calls: number; answered: number; talkSec: number };
+export type CallSeries = { unit: BucketUnit; points: SeriesPoint[] };
+
+/** Calls, answered and talk time per hour, day or week (chosen by the range length), empty buckets included. */
+export function toCallSeries(hourly: HourlyCount[], filter: RangedFilter, timeZone: string): CallSeries {
+  const unit = chooseBucketUnit(filter.from, filter.to);
+  const points: SeriesPoint[] = listBuckets(filter.from, filter.to, unit, timeZone).map((b) => ({ ...b, calls: 0, answered: 0, talkSec: 0 }));
+  // Hours are matched by instant (a repeated autumn hour is two buckets); days and weeks by local calendar day.
+  const index = new Map<number, SeriesPoint>();
+  for (const p of points) {
+    const day = localDayOf(p.startMs, timeZone);
+    index.set(unit === "hour" ? localHourStartMs(p.startMs, timeZone) : unit === "day" ? day : weekStartDay(day), p);
+  }
+  for (const h of hourly) {
+    const day = localHourParts(h.localHourKey).localDay;
+    const point = index.get(unit === "hour" ? h.hourStartMs : unit === "day" ? day : weekStartDay(day));
+    if (!point) continue;
+    point.calls += h.calls;
+    point.answered += h.answered;
+    point.talkSec += h.talkSec;
+  }
+  return { unit, points };
+}
+
+export type HeatmapCell = {
+  /** 0 = Monday. */
+  weekday: number;
+  hour: number;
+  calls: number;
+  answered: number;
+  /** The one hour [start, end) this cell stands for when the range holds it once (ranges up to a week), else null. */
+  onlyHour: { startMs: number; endMs: number } | null;
+};
+
+/** Busy hours: calls per weekday × hour of the display zone, all 168 cells. */
+export function toBusyHours(hourly: HourlyCount[], filter: RangedFilter): HeatmapCell[] {
+  const cells: (HeatmapCell & { starts: Set<number> })[] = [];
+  for (let weekday = 0; weekday < 7; weekday++) {
+    for (let hour = 0; hour < 24; hour++) cells.push({ weekday, hour, calls: 0, answered: 0, onlyHour: null, starts: new Set() });
+  }
+  for (const h of hourly) {
+    const { weekday, hour } = localHourParts(h.localHourKey);
+    const cell = cells[weekday * 24 + hour]!;
+    cell.calls += h.calls;
+    cell.answered += h.answered;
+    cell.starts.add(h.hourStartMs);
+  }
+  const spanWeek = filter.to - filter.from <= 7 * 24 * HOUR_MS;
+  return cells.map(({ starts, ...cell }) => {
+    const only = spanWeek && starts.size === 1 ? [...starts][0]! : null;
+    return {
+      ...cell,
+      onlyHour: only === null ? null : { startMs: Math.max(only, filter.from), endMs: Math.min(only + HOUR_MS, filter.to) },
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------- per extension / agent
+
+export type PerPartyRow = { key: string | null; calls: number; answered: number; answerRate: number | null; talkSec: number; avgTalkSec: number | null };
+
+export function listExtensionStats(db: Db, filter: RangedFilter): PerPartyRow[] {
+  return perParty(db, filter, calls.extension);
+}
+
+export function listAgentStats(db: Db, filter: RangedFilter): PerPartyRow[] {
+  return perParty(db, filter, calls.agent);
+}
+
+function perParty(db: Db, filter: RangedFilter, column: typeof calls.extension | typeof calls.agent): PerPartyRow[] {
+  const rows = db
+    .select({
+      key: column,
+      calls: count(),
+      answered: sql<number>`sum(${calls.answered})`,
+      talkSec: sql<number>`sum(${calls.billSec})`,
+    })
+    .from(calls)
+    .where(callWhere(filter))
+    .groupBy(sql`+${column}`) // unary +: group with a sort, so the planner keeps to calls_started_idx
+    .all();
+  return rows
+    .map((r) => ({ ...r, answerRate: ratio(r.answered, r.calls), avgTalkSec: ratio(r.talkSec, r.answered) }))
+    .sort((a, b) => b.calls - a.calls || String(a.key).localeCompare(String(b.key)));
+}
+
+// ---------------------------------------------------------------------------------------------- everything (JSON API)
+
+export type Analytics = ReturnType<typeof getAnalytics>;
+
+/** Every aggregate of the page for one filter, as GET /api/analytics returns it. */
+export function getAnalytics(db: Db, filter: RangedFilter, range: AnalyticsRange, timeZone: string) {
+  return db.transaction(() => {
+    const hourly = listHourlyCounts(db, filter, timeZone);
+    return {
+      timeZone,
+      range,
+      summary: getCallSummary(db, filter),
+      previousSummary: getCallSummary(db, previousPeriod(filter)),
+      hangupCauses: getHangupCauseBreakdown(db, filter),
+      hangupDirections: getHangupDirectionBreakdown(db, filter),
+      talkTime: getTalkTimeHistogram(db, filter),
+      series: toCallSeries(hourly, filter, timeZone),
+      busyHours: toBusyHours(hourly, filter),
+      extensions: listExtensionStats(db, filter),
+      agents: listAgentStats(db, filter),
+    };
+  });
+}
+
+function ratio(a: number, b: number): number | null {
+  return b > 0 ? a / b : null;
+}
+
