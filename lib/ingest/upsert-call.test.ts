@@ -72,6 +72,16 @@ describe("upsertCall", () => {
     expect(allCalls()).toHaveLength(2);
   });
 
+  it("keeps a hangup direction code over the word /api/cdrs uses", () => {
+    const at = { startedAtMs: Date.UTC(2026, 0, 3), destNumber: "13811113333" };
+    upsert(makeCall({ ...at, vendorId: 41, hangupDirection: "10041" }));
+    upsert(makeCall({ ...at, vendorId: 41, vendorSystem: "cdrs", source: "cdrs", hangupDirection: "callee" }));
+    expect(allCalls()[0]).toMatchObject({ hangupDirection: "10041" });
+    upsert(makeCall({ ...at, vendorId: 42, vendorSystem: "cdrs", source: "cdrs", destNumber: "13811114444", hangupDirection: "caller" }));
+    upsert(makeCall({ ...at, vendorId: 42, destNumber: "13811114444", hangupDirection: "10040" }));
+    expect(allCalls().map((c) => c.hangupDirection)).toEqual(["10041", "10040"]);
+  });
+
   it("keeps what a later source does not carry", () => {
     upsert(makeCall({ vendorId: 11, hangupCause: 10001, recordFilename: "a.wav" }));
     upsert(makeCall({ vendorId: 11, source: "getbill", hangupCause: null, recordFilename: null }));

@@ -121,8 +121,13 @@ function prepareStatements(client: Database.Database) {
   const col = (key: string) => columns[key as keyof typeof columns].name;
   // A newer record's known values win; what it does not carry (cdrs has no hangup cause) keeps the stored value.
   // Talk time is always the newest: "answered" must follow the latest word of the vendor.
+  // The hangup direction keeps a code (10040/10041, callbacks and GetBill) over a word (/api/cdrs "callee").
   const assignments = fieldKeys.map((k) =>
-    k === "billSec" || k === "answered" ? `${col(k)} = @${k}` : `${col(k)} = coalesce(@${k}, ${col(k)})`,
+    k === "billSec" || k === "answered"
+      ? `${col(k)} = @${k}`
+      : k === "hangupDirection"
+        ? `${col(k)} = case when ${col(k)} glob '[0-9]*' and coalesce(@${k}, '') not glob '[0-9]*' then ${col(k)} else coalesce(@${k}, ${col(k)}) end`
+        : `${col(k)} = coalesce(@${k}, ${col(k)})`,
   );
   return {
     keyOwner: client.prepare("select call_id from call_keys where key = ?"),
