@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { postBill, signInThroughForm } from "./support/auth";
 
@@ -32,6 +33,8 @@ test.describe("[CALLS] bills table", () => {
     await page.goto("/calls?direction=inbound");
     await expect(page).toHaveURL(/\/login\?next=%2Fcalls%3Fdirection%3Dinbound/);
     await expect(page.getByRole("heading", { name: /sign in/i })).toBeVisible();
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
   });
 
   test("a posted callback appears in /calls, in the display zone, and filters work through the URL", async ({ page, request }) => {
