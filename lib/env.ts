@@ -20,6 +20,8 @@ export const envSchema = z.object({
   ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   BETTER_AUTH_URL: z.url("must be an absolute URL such as http://localhost:3000").optional(),
+  /** Sign-in attempts per minute from one address before 429 (password guessing). */
+  AUTH_SIGNIN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
 
   // Recordings: where the vendor serves a call's file, and which private hosts may be fetched anyway.
   RECORDING_URL_TEMPLATE: z

@@ -46,8 +46,8 @@ function createAuth(db: Db, env: Env) {
     },
     // Rate limiting, decided on purpose (better-auth turns it on only when NODE_ENV=production and allows
     // 3 sign-ins per 10 s per IP). We turn it on everywhere so dev and tests behave like production, and we allow
-    // 30 sign-in attempts per minute per client IP: enough for a test suite signing in a dozen times in a row from
-    // 127.0.0.1, still a brake on password guessing. Counts live in memory (per process, reset at restart); a
+    // AUTH_SIGNIN_LIMIT_PER_MINUTE (default 30) sign-in attempts per minute per client IP: a brake on password
+    // guessing (the Playwright suite, which signs in for every spec, raises it). Counts live in memory (per process, reset at restart); a
     // shared store would need its own table. The client IP comes from a single-valued `x-forwarded-for` (better-auth
     // ignores multi-hop chains unless `advanced.ipAddress.trustedProxies` is set); without one, all clients share
     // one bucket per path. Behind a reverse proxy, set trustedProxies.
@@ -57,7 +57,7 @@ function createAuth(db: Db, env: Env) {
       window: 60,
       max: 300,
       customRules: {
-        "/sign-in/email": { window: 60, max: 30 },
+        "/sign-in/email": { window: 60, max: env.AUTH_SIGNIN_LIMIT_PER_MINUTE },
       },
     },
     telemetry: { enabled: false },
