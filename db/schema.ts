@@ -303,3 +303,95 @@ export const extensionPolls = sqliteTable("extension_polls", {
   sinceMs: integer("since_ms"),
   polledAtMs: integer("polled_at_ms").notNull(),
 });
+
+// Hourly rollups of calls (lib/ingest/rollup.ts keeps them in step with every write to calls; lib/queries/analytics.ts
+// reads them). One row per UTC hour and combination of the table's dimensions; NULL dimensions are stored as '' (text)
+// or -1 (integer) so that the unique key matches them. Each table answers the filters and groupings its dimensions
+// cover: the full one every combination, the narrow ones the common page queries over far fewer rows.
+
+const dimText = (name: string) => text(name).notNull().default("");
+const dimInt = (name: string) => integer(name).notNull().default(-1);
+const rollupSums = () => ({
+  calls: integer("calls").notNull().default(0),
+  answeredCalls: integer("answered_calls").notNull().default(0),
+  billSec: integer("bill_sec").notNull().default(0),
+  /** Answered calls with answer time ≥ start time: Σ (answer − start) in ms, and their count (WAIT_RULE). */
+  answeredWaitMs: integer("answered_wait_ms").notNull().default(0),
+  answeredWaitN: integer("answered_wait_n").notNull().default(0),
+  /** Unanswered calls with a duration: Σ duration in s, and their count. */
+  missedWaitSec: integer("missed_wait_sec").notNull().default(0),
+  missedWaitN: integer("missed_wait_n").notNull().default(0),
+});
+
+/** Every dimension the analytics filters and groupings use. */
+export const callsHourly = sqliteTable(
+  "calls_hourly",
+  {
+    hourMs: integer("hour_ms").notNull(),
+    extension: dimText("extension"),
+    agent: dimText("agent"),
+    hangupCause: dimInt("hangup_cause"),
+    hangupDirection: dimText("hangup_direction"),
+    direction: dimText("direction"),
+    callMethod: dimInt("call_method"),
+    answered: integer("answered").notNull(),
+    /** Index into TALK_TIME_BUCKETS (lib/ingest/rollup.ts). */
+    billsecBucket: integer("billsec_bucket").notNull(),
+    ...rollupSums(),
+  },
+  (t) => [
+    uniqueIndex("calls_hourly_key_idx").on(
+      t.hourMs,
+      t.extension,
+      t.agent,
+      t.hangupCause,
+      t.hangupDirection,
+      t.direction,
+      t.callMethod,
+      t.answered,
+      t.billsecBucket,
+    ),
+  ],
+);
+
+/** Without extension and agent: tiles, hangup breakdowns, talk time and the time charts of unfiltered pages. */
+export const callsHourlyCore = sqliteTable(
+  "calls_hourly_core",
+  {
+    hourMs: integer("hour_ms").notNull(),
+    hangupCause: dimInt("hangup_cause"),
+    hangupDirection: dimText("hangup_direction"),
+    direction: dimText("direction"),
+    callMethod: dimInt("call_method"),
+    answered: integer("answered").notNull(),
+    billsecBucket: integer("billsec_bucket").notNull(),
+    ...rollupSums(),
+  },
+  (t) => [uniqueIndex("calls_hourly_core_key_idx").on(t.hourMs, t.hangupCause, t.hangupDirection, t.direction, t.callMethod, t.answered, t.billsecBucket)],
+);
+
+/** Per extension (with direction and answered): the per-extension table and extension-filtered tiles. */
+export const callsHourlyExt = sqliteTable(
+  "calls_hourly_ext",
+  {
+    hourMs: integer("hour_ms").notNull(),
+    extension: dimText("extension"),
+    direction: dimText("direction"),
+    answered: integer("answered").notNull(),
+    ...rollupSums(),
+  },
+  (t) => [uniqueIndex("calls_hourly_ext_key_idx").on(t.hourMs, t.extension, t.direction, t.answered)],
+);
+
+/** Per agent (with direction and answered). */
+export const callsHourlyAgent = sqliteTable(
+  "calls_hourly_agent",
+  {
+    hourMs: integer("hour_ms").notNull(),
+    agent: dimText("agent"),
+    direction: dimText("direction"),
+    answered: integer("answered").notNull(),
+    ...rollupSums(),
+  },
+  (t) => [uniqueIndex("calls_hourly_agent_key_idx").on(t.hourMs, t.agent, t.direction, t.answered)],
+);

@@ -3,6 +3,7 @@ import { eq, getTableColumns, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { callKeys, callPayloads, calls, type CallRow, type NewCallRow } from "@/db/schema";
 import { CALL_SOURCES, type CallRecord, type CallSource } from "@/lib/vendor/call-record";
+import { applyRollupChange, ROLLUP_SOURCE_COLUMNS, type RollupSource } from "./rollup";
 
 export type MatchedBy = "new" | "id" | "uuid" | "fingerprint";
 export type UpsertOutcome = { callId: number; created: boolean; merged: number; matchedBy: MatchedBy };
@@ -50,14 +51,17 @@ export function upsertCall(db: Db, record: CallRecord, options: { payload: unkno
       vendorSystem: fields.vendorSystem ?? record.vendorSystem,
       sources: sourceBit(record.source),
       nowMs,
-    }) as { id: number };
+    }) as { id: number } & RollupSource;
     callId = inserted.id;
+    applyRollupChange(db.$client, null, inserted);
   } else {
     const ids = [...owners].sort((a, b) => a - b);
     callId = ids[0]!;
     for (const other of ids.slice(1)) mergeCallInto(db, other, callId);
     merged = ids.length - 1;
-    s.updateCall.run({ ...fields, sourceBit: sourceBit(record.source), nowMs, id: callId });
+    const before = s.rollupSource.get(callId) as RollupSource;
+    const after = s.updateCall.get({ ...fields, sourceBit: sourceBit(record.source), nowMs, id: callId }) as RollupSource;
+    applyRollupChange(db.$client, before, after);
   }
 
   for (const key of keys) s.insertKey.run(key, callId);
@@ -134,11 +138,13 @@ function prepareStatements(client: Database.Database) {
     byFingerprint: client.prepare("select id, vendor_id, cdrs_id, uuid from calls where fingerprint = ? order by id limit 16"),
     insertCall: client.prepare(
       `insert into calls (${fieldKeys.map(col).join(", ")}, sources, first_seen_at_ms, last_seen_at_ms)
-       values (${fieldKeys.map((k) => `@${k}`).join(", ")}, @sources, @nowMs, @nowMs) returning id`,
+       values (${fieldKeys.map((k) => `@${k}`).join(", ")}, @sources, @nowMs, @nowMs) returning id, ${ROLLUP_SOURCE_COLUMNS}`,
     ),
     updateCall: client.prepare(
-      `update calls set ${assignments.join(", ")}, sources = sources | @sourceBit, last_seen_at_ms = @nowMs where id = @id`,
+      `update calls set ${assignments.join(", ")}, sources = sources | @sourceBit, last_seen_at_ms = @nowMs where id = @id
+       returning ${ROLLUP_SOURCE_COLUMNS}`,
     ),
+    rollupSource: client.prepare(`select ${ROLLUP_SOURCE_COLUMNS} from calls where id = ?`),
     insertKey: client.prepare("insert or ignore into call_keys (key, call_id) values (?, ?)"),
     upsertPayload: client.prepare(
       `insert into call_payloads (call_id, source, payload, inbox_id, matched_by, received_at_ms)
@@ -154,6 +160,10 @@ function mergeCallInto(db: Db, fromId: number, intoId: number) {
   const from = db.select().from(calls).where(eq(calls.id, fromId)).get();
   const into = db.select().from(calls).where(eq(calls.id, intoId)).get();
   if (!from || !into) return;
+  const rollupSource = statementsFor(db.$client).rollupSource;
+  // The removed row leaves the rollups; the survivor's contribution moves with the values it gains.
+  applyRollupChange(db.$client, rollupSource.get(fromId) as RollupSource, null);
+  const intoBefore = rollupSource.get(intoId) as RollupSource;
   const set: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(into)) {
     if (value == null) set[key] = from[key as keyof CallRow];
@@ -162,6 +172,7 @@ function mergeCallInto(db: Db, fromId: number, intoId: number) {
   set.firstSeenAtMs = Math.min(into.firstSeenAtMs, from.firstSeenAtMs);
   delete set.id;
   db.update(calls).set(set as Partial<NewCallRow>).where(eq(calls.id, intoId)).run();
+  applyRollupChange(db.$client, intoBefore, rollupSource.get(intoId) as RollupSource);
   db.update(callKeys).set({ callId: intoId }).where(eq(callKeys.callId, fromId)).run();
   // One payload per source: the survivor's stays where both have one.
   db.run(sql`UPDATE OR IGNORE call_payloads SET call_id = ${intoId} WHERE call_id = ${fromId}`);

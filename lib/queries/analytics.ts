@@ -15,7 +15,9 @@ import {
   weekStartDay,
   type BucketUnit,
 } from "@/lib/time-buckets";
+import { TALK_TIME_BUCKETS } from "@/lib/ingest/rollup";
 import { callWhere } from "./call-where";
+import { rollupAggregate, rollupPlanFor, type AggregateRow, type QuerySource } from "./analytics-rollup";
 
 /**
  * Aggregates of the /analytics page and GET /api/analytics. Every query is one pass over an index range of
@@ -63,22 +65,9 @@ export type CallSummary = {
 export const WAIT_RULE =
   "Wait of an answered call: answer time − start time; of an unanswered call: its whole duration (the caller waited until the hangup).";
 
-export function getCallSummary(db: Db, filter: RangedFilter): CallSummary {
-  const answeredWait = sql`case when ${calls.answered} = 1 and ${calls.answeredAtMs} >= ${calls.startedAtMs} then ${calls.answeredAtMs} - ${calls.startedAtMs} end`;
-  const missedWait = sql`case when ${calls.answered} = 0 then ${calls.durationSec} end`;
-  const row = db
-    .select({
-      calls: count(),
-      answered: sql<number>`coalesce(sum(${calls.answered}), 0)`,
-      talkSec: sql<number>`coalesce(sum(${calls.billSec}), 0)`,
-      waitAnsweredMs: sql<number>`coalesce(sum(${answeredWait}), 0)`,
-      waitAnsweredN: sql<number>`count(${answeredWait})`,
-      waitMissedSec: sql<number>`coalesce(sum(${missedWait}), 0)`,
-      waitMissedN: sql<number>`count(${missedWait})`,
-    })
-    .from(calls)
-    .where(callWhere(filter))
-    .get()!;
+export function getCallSummary(db: Db, filter: RangedFilter, source: QuerySource = "auto"): CallSummary {
+  const plan = source === "auto" ? rollupPlanFor(filter, null) : null;
+  const row = plan ? summaryOf(rollupAggregate(db, plan, filter, { kind: "none" })[0]) : rawSummary(db, filter);
   const waitN = row.waitAnsweredN + row.waitMissedN;
   return {
     calls: row.calls,
@@ -92,22 +81,53 @@ export function getCallSummary(db: Db, filter: RangedFilter): CallSummary {
   };
 }
 
+function summaryOf(r: AggregateRow | undefined): Omit<AggregateRow, "key"> {
+  return r ?? { calls: 0, answered: 0, talkSec: 0, waitAnsweredMs: 0, waitAnsweredN: 0, waitMissedSec: 0, waitMissedN: 0 };
+}
+
+function rawSummary(db: Db, filter: RangedFilter): Omit<AggregateRow, "key"> {
+  const answeredWait = sql`case when ${calls.answered} = 1 and ${calls.answeredAtMs} >= ${calls.startedAtMs} then ${calls.answeredAtMs} - ${calls.startedAtMs} end`;
+  const missedWait = sql`case when ${calls.answered} = 0 then ${calls.durationSec} end`;
+  return db
+    .select({
+      calls: count(),
+      answered: sql<number>`coalesce(sum(${calls.answered}), 0)`,
+      talkSec: sql<number>`coalesce(sum(${calls.billSec}), 0)`,
+      waitAnsweredMs: sql<number>`coalesce(sum(${answeredWait}), 0)`,
+      waitAnsweredN: sql<number>`count(${answeredWait})`,
+      waitMissedSec: sql<number>`coalesce(sum(${missedWait}), 0)`,
+      waitMissedN: sql<number>`count(${missedWait})`,
+    })
+    .from(calls)
+    .where(callWhere(filter))
+    .get()!;
+}
+
 // ---------------------------------------------------------------------------------------------- hangup breakdowns
 
 export type BreakdownRow<K> = { key: K; calls: number; share: number; answered: number; talkSec: number; avgBillSec: number };
 
 /** Calls per hangup cause, most frequent first; `key` null = the record had no cause (e.g. /api/cdrs). */
-export function getHangupCauseBreakdown(db: Db, filter: RangedFilter): BreakdownRow<number | null>[] {
-  return breakdown(db, filter, calls.hangupCause);
+export function getHangupCauseBreakdown(db: Db, filter: RangedFilter, source: QuerySource = "auto"): BreakdownRow<number | null>[] {
+  return breakdown(db, filter, calls.hangupCause, source);
 }
 
 /** Calls per hangup direction: the vendor's code ("10040") or word ("callee"). */
-export function getHangupDirectionBreakdown(db: Db, filter: RangedFilter): BreakdownRow<string | null>[] {
-  return breakdown(db, filter, calls.hangupDirection);
+export function getHangupDirectionBreakdown(db: Db, filter: RangedFilter, source: QuerySource = "auto"): BreakdownRow<string | null>[] {
+  return breakdown(db, filter, calls.hangupDirection, source);
 }
 
-function breakdown<K>(db: Db, filter: RangedFilter, column: typeof calls.hangupCause | typeof calls.hangupDirection): BreakdownRow<K>[] {
-  const rows = db
+function breakdown<K>(
+  db: Db,
+  filter: RangedFilter,
+  column: typeof calls.hangupCause | typeof calls.hangupDirection,
+  source: QuerySource,
+): BreakdownRow<K>[] {
+  const dim = column === calls.hangupCause ? "hangup_cause" : "hangup_direction";
+  const plan = source === "auto" ? rollupPlanFor(filter, dim) : null;
+  const rows = plan
+    ? rollupAggregate(db, plan, filter, { kind: "dim", dim }).map((r) => ({ key: r.key as K, calls: r.calls, answered: r.answered, talkSec: r.talkSec }))
+    : db
     .select({
       key: sql<K>`${column}`,
       calls: count(),
@@ -126,32 +146,28 @@ function breakdown<K>(db: Db, filter: RangedFilter, column: typeof calls.hangupC
 
 // ---------------------------------------------------------------------------------------------- talk-time histogram
 
-/** Talk-time buckets in seconds, inclusive; max null = no upper bound. They map to the filter's billSecMin/Max. */
-export const TALK_TIME_BUCKETS = [
-  { label: "0 s", minSec: 0, maxSec: 0 },
-  { label: "1–10 s", minSec: 1, maxSec: 10 },
-  { label: "11–30 s", minSec: 11, maxSec: 30 },
-  { label: "31–60 s", minSec: 31, maxSec: 60 },
-  { label: "1–2 m", minSec: 61, maxSec: 120 },
-  { label: "2–5 m", minSec: 121, maxSec: 300 },
-  { label: "5–10 m", minSec: 301, maxSec: 600 },
-  { label: "10–30 m", minSec: 601, maxSec: 1800 },
-  { label: "30 m +", minSec: 1801, maxSec: null },
-] as const;
+export { TALK_TIME_BUCKETS };
 
 export type TalkTimeBucket = { label: string; minSec: number; maxSec: number | null; calls: number; talkSec: number };
 
-export function getTalkTimeHistogram(db: Db, filter: RangedFilter): TalkTimeBucket[] {
+export function getTalkTimeHistogram(db: Db, filter: RangedFilter, source: QuerySource = "auto"): TalkTimeBucket[] {
+  const plan = source === "auto" ? rollupPlanFor(filter, "billsec_bucket") : null;
+  const rows = plan
+    ? rollupAggregate(db, plan, filter, { kind: "dim", dim: "billsec_bucket" }).map((r) => ({ bucket: r.key as number, calls: r.calls, talkSec: r.talkSec }))
+    : rawTalkTime(db, filter);
+  const byBucket = new Map(rows.map((r) => [r.bucket, r]));
+  return TALK_TIME_BUCKETS.map((b, i) => ({ ...b, calls: byBucket.get(i)?.calls ?? 0, talkSec: byBucket.get(i)?.talkSec ?? 0 }));
+}
+
+function rawTalkTime(db: Db, filter: RangedFilter): { bucket: number; calls: number; talkSec: number }[] {
   const whens = TALK_TIME_BUCKETS.flatMap((b, i) => (b.maxSec === null ? [] : [sql`when ${calls.billSec} <= ${sql.raw(String(b.maxSec))} then ${sql.raw(String(i))}`]));
   const bucket = sql<number>`case ${sql.join(whens, sql` `)} else ${sql.raw(String(TALK_TIME_BUCKETS.length - 1))} end`;
-  const rows = db
+  return db
     .select({ bucket, calls: count(), talkSec: sql<number>`sum(${calls.billSec})` })
     .from(calls)
     .where(callWhere(filter))
     .groupBy(bucket)
     .all();
-  const byBucket = new Map(rows.map((r) => [r.bucket, r]));
-  return TALK_TIME_BUCKETS.map((b, i) => ({ ...b, calls: byBucket.get(i)?.calls ?? 0, talkSec: byBucket.get(i)?.talkSec ?? 0 }));
 }
 
 // ---------------------------------------------------------------------------------------------- time: series and busy hours
@@ -163,9 +179,19 @@ export type HourlyCount = { localHourKey: number; hourStartMs: number; calls: nu
  * Calls per local hour in `timeZone`: one index-range query per UTC-offset segment of the range (one segment
  * unless the range crosses a DST change), grouping on (started_at_ms + offset) / 1 h.
  */
-export function listHourlyCounts(db: Db, filter: RangedFilter, timeZone: string): HourlyCount[] {
+export function listHourlyCounts(db: Db, filter: RangedFilter, timeZone: string, source: QuerySource = "auto"): HourlyCount[] {
   const out: HourlyCount[] = [];
   for (const seg of offsetSegments(filter.from, filter.to, timeZone)) {
+    // Whole-hour offsets: a UTC hour of the rollup is one local hour. Half-hour zones read calls.
+    const plan = source === "auto" && seg.offsetMs % HOUR_MS === 0 ? rollupPlanFor(filter, null) : null;
+    if (plan) {
+      const segFilter = { ...filter, from: seg.fromMs, to: seg.toMs };
+      for (const r of rollupAggregate(db, plan, segFilter, { kind: "hour", offsetMs: seg.offsetMs })) {
+        const key = r.key as number;
+        out.push({ localHourKey: key, hourStartMs: key * HOUR_MS - seg.offsetMs, calls: r.calls, answered: r.answered, talkSec: r.talkSec });
+      }
+      continue;
+    }
     const key = sql<number>`(${calls.startedAtMs} + ${sql.raw(String(Math.trunc(seg.offsetMs)))}) / ${sql.raw(String(HOUR_MS))}`;
     const rows = db
       .select({ key, calls: count(), answered: sql<number>`sum(${calls.answered})`, talkSec: sql<number>`sum(${calls.billSec})` })
@@ -241,16 +267,20 @@ export function toBusyHours(hourly: HourlyCount[], filter: RangedFilter): Heatma
 
 export type PerPartyRow = { key: string | null; calls: number; answered: number; answerRate: number | null; talkSec: number; avgTalkSec: number | null };
 
-export function listExtensionStats(db: Db, filter: RangedFilter): PerPartyRow[] {
-  return perParty(db, filter, calls.extension);
+export function listExtensionStats(db: Db, filter: RangedFilter, source: QuerySource = "auto"): PerPartyRow[] {
+  return perParty(db, filter, calls.extension, source);
 }
 
-export function listAgentStats(db: Db, filter: RangedFilter): PerPartyRow[] {
-  return perParty(db, filter, calls.agent);
+export function listAgentStats(db: Db, filter: RangedFilter, source: QuerySource = "auto"): PerPartyRow[] {
+  return perParty(db, filter, calls.agent, source);
 }
 
-function perParty(db: Db, filter: RangedFilter, column: typeof calls.extension | typeof calls.agent): PerPartyRow[] {
-  const rows = db
+function perParty(db: Db, filter: RangedFilter, column: typeof calls.extension | typeof calls.agent, source: QuerySource): PerPartyRow[] {
+  const dim = column === calls.extension ? "extension" : "agent";
+  const plan = source === "auto" ? rollupPlanFor(filter, dim) : null;
+  const rows = plan
+    ? rollupAggregate(db, plan, filter, { kind: "dim", dim }).map((r) => ({ key: r.key as string | null, calls: r.calls, answered: r.answered, talkSec: r.talkSec }))
+    : db
     .select({
       key: column,
       calls: count(),
@@ -271,21 +301,21 @@ function perParty(db: Db, filter: RangedFilter, column: typeof calls.extension |
 export type Analytics = ReturnType<typeof getAnalytics>;
 
 /** Every aggregate of the page for one filter, as GET /api/analytics returns it. */
-export function getAnalytics(db: Db, filter: RangedFilter, range: AnalyticsRange, timeZone: string) {
+export function getAnalytics(db: Db, filter: RangedFilter, range: AnalyticsRange, timeZone: string, source: QuerySource = "auto") {
   return db.transaction(() => {
-    const hourly = listHourlyCounts(db, filter, timeZone);
+    const hourly = listHourlyCounts(db, filter, timeZone, source);
     return {
       timeZone,
       range,
-      summary: getCallSummary(db, filter),
-      previousSummary: getCallSummary(db, previousPeriod(filter)),
-      hangupCauses: getHangupCauseBreakdown(db, filter),
-      hangupDirections: getHangupDirectionBreakdown(db, filter),
-      talkTime: getTalkTimeHistogram(db, filter),
+      summary: getCallSummary(db, filter, source),
+      previousSummary: getCallSummary(db, previousPeriod(filter), source),
+      hangupCauses: getHangupCauseBreakdown(db, filter, source),
+      hangupDirections: getHangupDirectionBreakdown(db, filter, source),
+      talkTime: getTalkTimeHistogram(db, filter, source),
       series: toCallSeries(hourly, filter, timeZone),
       busyHours: toBusyHours(hourly, filter),
-      extensions: listExtensionStats(db, filter),
-      agents: listAgentStats(db, filter),
+      extensions: listExtensionStats(db, filter, source),
+      agents: listAgentStats(db, filter, source),
     };
   });
 }
