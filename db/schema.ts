@@ -395,3 +395,48 @@ export const callsHourlyAgent = sqliteTable(
   },
   (t) => [uniqueIndex("calls_hourly_agent_key_idx").on(t.hourMs, t.agent, t.direction, t.answered)],
 );
+
+// The same sums per UTC day (day_ms = UTC midnight): the whole days of a long range read these, the hours around them
+// the hourly tables.
+
+/** Per UTC day: what calls_hourly_core holds per hour. */
+export const callsDailyCore = sqliteTable(
+  "calls_daily_core",
+  {
+    dayMs: integer("day_ms").notNull(),
+    hangupCause: dimInt("hangup_cause"),
+    hangupDirection: dimText("hangup_direction"),
+    direction: dimText("direction"),
+    callMethod: dimInt("call_method"),
+    answered: integer("answered").notNull(),
+    billsecBucket: integer("billsec_bucket").notNull(),
+    ...rollupSums(),
+  },
+  (t) => [uniqueIndex("calls_daily_core_key_idx").on(t.dayMs, t.hangupCause, t.hangupDirection, t.direction, t.callMethod, t.answered, t.billsecBucket)],
+);
+
+/** Per UTC day: what calls_hourly_ext holds per hour. */
+export const callsDailyExt = sqliteTable(
+  "calls_daily_ext",
+  {
+    dayMs: integer("day_ms").notNull(),
+    extension: dimText("extension"),
+    direction: dimText("direction"),
+    answered: integer("answered").notNull(),
+    ...rollupSums(),
+  },
+  (t) => [uniqueIndex("calls_daily_ext_key_idx").on(t.dayMs, t.extension, t.direction, t.answered)],
+);
+
+/** Per UTC day: what calls_hourly_agent holds per hour. */
+export const callsDailyAgent = sqliteTable(
+  "calls_daily_agent",
+  {
+    dayMs: integer("day_ms").notNull(),
+    agent: dimText("agent"),
+    direction: dimText("direction"),
+    answered: integer("answered").notNull(),
+    ...rollupSums(),
+  },
+  (t) => [uniqueIndex("calls_daily_agent_key_idx").on(t.dayMs, t.agent, t.direction, t.answered)],
+);

@@ -1,11 +1,12 @@
 import type Database from "better-sqlite3";
 
 /**
- * Hourly rollups of calls (db/schema.ts: calls_hourly, calls_hourly_core, calls_hourly_ext, calls_hourly_agent),
+ * Hourly and daily rollups of calls (db/schema.ts: calls_hourly*, calls_daily*),
  * kept in step with calls inside the writer's transaction: every write to a call subtracts the row's old
  * contribution and adds its new one. rebuildRollupsSql() recomputes them from calls (migration back-fill, bench fill).
  */
 export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
 
 /** Talk-time buckets in seconds, inclusive; max null = no upper bound. They map to the filter's billSecMin/Max. */
 export const TALK_TIME_BUCKETS = [
@@ -45,13 +46,22 @@ export const DIM_NULL: Record<RollupDim, string | number | null> = {
   billsec_bucket: null,
 };
 
-export type RollupTable = { name: string; dims: readonly RollupDim[] };
-/** Narrowest first: a query reads the first table whose dimensions cover its filters and grouping. */
+/** A rollup table: its time column holds the UTC start of the hour or day (`grainMs`) the row sums. */
+export type RollupTable = { name: string; timeColumn: "hour_ms" | "day_ms"; grainMs: number; dims: readonly RollupDim[] };
+const CORE_DIMS = ["hangup_cause", "hangup_direction", "direction", "call_method", "answered", "billsec_bucket"] as const;
+const EXT_DIMS = ["extension", "direction", "answered"] as const;
+const AGENT_DIMS = ["agent", "direction", "answered"] as const;
+const hourly = (name: string, dims: readonly RollupDim[]): RollupTable => ({ name, timeColumn: "hour_ms", grainMs: HOUR_MS, dims });
+const daily = (name: string, dims: readonly RollupDim[]): RollupTable => ({ name, timeColumn: "day_ms", grainMs: DAY_MS, dims });
+/** Narrowest first, per grain: a query reads the first table whose dimensions cover its filters and grouping. */
 export const ROLLUP_TABLES: readonly RollupTable[] = [
-  { name: "calls_hourly_core", dims: ["hangup_cause", "hangup_direction", "direction", "call_method", "answered", "billsec_bucket"] },
-  { name: "calls_hourly_ext", dims: ["extension", "direction", "answered"] },
-  { name: "calls_hourly_agent", dims: ["agent", "direction", "answered"] },
-  { name: "calls_hourly", dims: ROLLUP_DIMS },
+  hourly("calls_hourly_core", CORE_DIMS),
+  hourly("calls_hourly_ext", EXT_DIMS),
+  hourly("calls_hourly_agent", AGENT_DIMS),
+  hourly("calls_hourly", ROLLUP_DIMS),
+  daily("calls_daily_core", CORE_DIMS),
+  daily("calls_daily_ext", EXT_DIMS),
+  daily("calls_daily_agent", AGENT_DIMS),
 ];
 
 export const ROLLUP_SUMS = ["calls", "answered_calls", "bill_sec", "answered_wait_ms", "answered_wait_n", "missed_wait_sec", "missed_wait_n"] as const;
@@ -73,14 +83,14 @@ export type RollupSource = {
   call_method: number | null;
 };
 
-type Contribution = { hour: number; dims: Record<RollupDim, string | number>; sums: number[] };
+type Contribution = { startedAtMs: number; dims: Record<RollupDim, string | number>; sums: number[] };
 
 /** What one call adds to the rollups: the WAIT_RULE of lib/queries/analytics.ts, in integers. */
 export function contributionOf(r: RollupSource): Contribution {
   const answeredWait = r.answered === 1 && r.answered_at_ms !== null && r.answered_at_ms >= r.started_at_ms;
   const missedWait = r.answered === 0 && r.duration_sec !== null;
   return {
-    hour: Math.floor(r.started_at_ms / HOUR_MS) * HOUR_MS,
+    startedAtMs: r.started_at_ms,
     dims: {
       extension: r.extension ?? "",
       agent: r.agent ?? "",
@@ -109,7 +119,7 @@ function upsertsFor(client: Database.Database): Database.Statement[] {
   let s = statementCache.get(client);
   if (!s) {
     s = ROLLUP_TABLES.map((t) => {
-      const cols = ["hour_ms", ...t.dims];
+      const cols = [t.timeColumn, ...t.dims];
       return client.prepare(
         `insert into ${t.name} (${[...cols, ...ROLLUP_SUMS].join(", ")}) values (${[...cols, ...ROLLUP_SUMS].map(() => "?").join(", ")})
          on conflict (${cols.join(", ")}) do update set ${ROLLUP_SUMS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`,
@@ -129,7 +139,7 @@ export function applyRollupChange(client: Database.Database, before: RollupSourc
   const old = before && contributionOf(before);
   const now = after && contributionOf(after);
   ROLLUP_TABLES.forEach((t, i) => {
-    const keyOf = (c: Contribution) => [c.hour, ...t.dims.map((d) => c.dims[d])];
+    const keyOf = (c: Contribution) => [Math.floor(c.startedAtMs / t.grainMs) * t.grainMs, ...t.dims.map((d) => c.dims[d])];
     const oldKey = old && keyOf(old);
     const newKey = now && keyOf(now);
     if (old && now && oldKey!.every((v, j) => v === newKey![j])) {
@@ -155,11 +165,11 @@ export function rebuildRollupsSql(options: { into?: (table: string) => string } 
   const missedWait = "case when answered = 0 then duration_sec end";
   return ROLLUP_TABLES.flatMap((t) => {
     const target = options.into ? options.into(t.name) : t.name;
-    const cols = ["hour_ms", ...t.dims];
+    const cols = [t.timeColumn, ...t.dims];
     return [
       `DELETE FROM ${target}`,
       `INSERT INTO ${target} (${[...cols, ...ROLLUP_SUMS].join(", ")})
-SELECT started_at_ms / ${HOUR_MS} * ${HOUR_MS}, ${t.dims.map(dimSql).join(", ")},
+SELECT started_at_ms / ${t.grainMs} * ${t.grainMs}, ${t.dims.map(dimSql).join(", ")},
   count(*), coalesce(sum(answered), 0), coalesce(sum(bill_sec), 0), coalesce(sum(${answeredWait}), 0), count(${answeredWait}),
   coalesce(sum(${missedWait}), 0), count(${missedWait})
 FROM calls GROUP BY ${cols.map((_, i) => i + 1).join(", ")}`,

@@ -73,7 +73,7 @@ afterAll(() => cleanup());
 
 function tableRows(name: string): unknown[] {
   const t = ROLLUP_TABLES.find((x) => x.name === name)!;
-  const cols = ["hour_ms", ...t.dims, ...ROLLUP_SUMS].join(", ");
+  const cols = [t.timeColumn, ...t.dims, ...ROLLUP_SUMS].join(", ");
   return db.$client.prepare(`select ${cols} from ${name} where calls != 0 order by ${cols}`).all();
 }
 
@@ -90,9 +90,9 @@ describe("rollup maintenance", () => {
         for (const stmt of rebuildRollupsSql({ into: (name) => (name === t.name ? "recomputed" : `temp_skip_${name}`) }).filter((q) => q.includes("recomputed"))) {
           db.$client.exec(stmt);
         }
-        const cols = ["hour_ms", ...t.dims, ...ROLLUP_SUMS].join(", ");
+        const cols = [t.timeColumn, ...t.dims, ...ROLLUP_SUMS].join(", ");
         const fresh = db.$client.prepare(`select ${cols} from recomputed order by ${cols}`).all();
-        expect(live.length).toBeGreaterThan(100);
+        expect(live.length).toBeGreaterThan(t.timeColumn === "day_ms" ? 20 : 100);
         expect(live).toStrictEqual(fresh);
       } finally {
         db.$client.exec("drop table recomputed");
@@ -111,6 +111,8 @@ describe("analytics from the rollups equal analytics from calls", () => {
     ["shorter than an hour", T0 + 30 * H + 5000, T0 + 30 * H + 1_800_000],
     ["inside two hours", T0 + 30 * H + 5000, T0 + 31 * H + 1_800_000],
     ["everything", T0 - 24 * H, T0 + SPAN + 24 * H],
+    ["whole UTC days", T0 + 24 * H, T0 + 4 * 24 * H],
+    ["days with partial hours around them", T0 + 7 * H + 999, T0 + 4 * 24 * H + 5 * H + 1],
     ["two days (hour buckets)", T0 + 16 * H, T0 + 64 * H],
   ];
   const filters: [string, Partial<CallFilter>][] = [
@@ -150,6 +152,9 @@ describe("analytics from the rollups equal analytics from calls", () => {
   it("reads the narrowest table that covers the filter, and calls for what no rollup can express", () => {
     const r = f({ from: 0, to: H });
     expect(rollupPlanFor(r, null)?.table.name).toBe("calls_hourly_core");
+    expect(rollupPlanFor(r, null)?.daily?.name).toBe("calls_daily_core");
+    expect(rollupPlanFor(r, "agent")?.daily?.name).toBe("calls_daily_agent");
+    expect(rollupPlanFor({ ...r, agent: "1" }, "extension")?.daily).toBeNull();
     expect(rollupPlanFor(r, "extension")?.table.name).toBe("calls_hourly_ext");
     expect(rollupPlanFor({ ...r, agent: "1" }, null)?.table.name).toBe("calls_hourly_agent");
     expect(rollupPlanFor({ ...r, agent: "1" }, "extension")?.table.name).toBe("calls_hourly");

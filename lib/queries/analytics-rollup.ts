@@ -2,13 +2,13 @@ import { count, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { calls } from "@/db/schema";
 import type { CallFilter } from "@/lib/filters/call-filter";
-import { billSecBucketSql, DIM_NULL, HOUR_MS, ROLLUP_TABLES, type RollupDim, type RollupTable } from "@/lib/ingest/rollup";
+import { billSecBucketSql, DAY_MS, DIM_NULL, HOUR_MS, ROLLUP_TABLES, type RollupDim, type RollupTable } from "@/lib/ingest/rollup";
 import { callWhere } from "./call-where";
 
 /**
- * Analytics over the hourly rollups (lib/ingest/rollup.ts): the whole UTC hours of a range are read from the narrowest
- * rollup table that covers the filter and the grouping, the partial hours at its edges from calls, and the two are
- * added. Filters the rollups cannot express (number search, member, customer, talk-time bounds, recording, source)
+ * Analytics over the rollups (lib/ingest/rollup.ts): the whole UTC days of a range are read from the narrowest daily
+ * table that covers the filter and the grouping (when there is one, and the grouping is not by hour), the other whole
+ * UTC hours from the narrowest hourly table, the partial hours at the edges from calls, and the parts are added. Filters the rollups cannot express (number search, member, customer, talk-time bounds, recording, source)
  * make rollupPlanFor return null: the caller then runs its query on calls.
  */
 export type QuerySource = "auto" | "raw";
@@ -23,7 +23,8 @@ export type AggregateRow = {
   waitMissedN: number;
 };
 export type Grouping = { kind: "none" } | { kind: "dim"; dim: RollupDim } | { kind: "hour"; offsetMs: number };
-export type RollupPlan = { table: RollupTable };
+/** The hourly table to read, and the daily one for the whole UTC days of the range when one covers the query. */
+export type RollupPlan = { table: RollupTable; daily: RollupTable | null };
 
 type Condition = { dim: RollupDim; values: (string | number)[] };
 
@@ -45,8 +46,10 @@ export function rollupPlanFor(filter: CallFilter, groupDim: RollupDim | null): R
   const conditions = conditionsOf(filter);
   if (!conditions) return null;
   const needed = [...conditions.map((c) => c.dim), ...(groupDim ? [groupDim] : [])];
-  const table = ROLLUP_TABLES.find((t) => needed.every((d) => t.dims.includes(d)));
-  return table ? { table } : null;
+  const covers = (t: RollupTable) => needed.every((d) => t.dims.includes(d));
+  const table = ROLLUP_TABLES.find((t) => t.grainMs === HOUR_MS && covers(t));
+  const daily = ROLLUP_TABLES.find((t) => t.grainMs === DAY_MS && covers(t)) ?? null;
+  return table ? { table, daily } : null;
 }
 
 const RAW_DIM: Record<RollupDim, SQL> = {
@@ -66,7 +69,15 @@ export function rollupAggregate(db: Db, plan: RollupPlan, filter: CallFilter & {
   const last = Math.floor(filter.to / HOUR_MS) * HOUR_MS;
   const parts: AggregateRow[][] = [];
   if (first < last) {
-    parts.push(fromRollup(db, plan, filter, group, first, last));
+    const firstDay = Math.ceil(first / DAY_MS) * DAY_MS;
+    const lastDay = Math.floor(last / DAY_MS) * DAY_MS;
+    if (plan.daily && group.kind !== "hour" && firstDay < lastDay) {
+      parts.push(fromRollup(db, plan.daily, filter, group, firstDay, lastDay));
+      if (first < firstDay) parts.push(fromRollup(db, plan.table, filter, group, first, firstDay));
+      if (lastDay < last) parts.push(fromRollup(db, plan.table, filter, group, lastDay, last));
+    } else {
+      parts.push(fromRollup(db, plan.table, filter, group, first, last));
+    }
     if (filter.from < first) parts.push(fromCalls(db, { ...filter, from: filter.from, to: first }, group));
     if (last < filter.to) parts.push(fromCalls(db, { ...filter, from: last, to: filter.to }, group));
   } else {
@@ -93,8 +104,8 @@ export function rollupAggregate(db: Db, plan: RollupPlan, filter: CallFilter & {
   return out;
 }
 
-function fromRollup(db: Db, plan: RollupPlan, filter: CallFilter, group: Grouping, fromMs: number, toMs: number): AggregateRow[] {
-  const where = ["hour_ms >= ?", "hour_ms < ?"];
+function fromRollup(db: Db, table: RollupTable, filter: CallFilter, group: Grouping, fromMs: number, toMs: number): AggregateRow[] {
+  const where = [`${table.timeColumn} >= ?`, `${table.timeColumn} < ?`];
   const params: (string | number)[] = [fromMs, toMs];
   for (const c of conditionsOf(filter)!) {
     where.push(c.values.length === 1 ? `${c.dim} = ?` : `${c.dim} in (${c.values.map(() => "?").join(", ")})`);
@@ -107,7 +118,7 @@ function fromRollup(db: Db, plan: RollupPlan, filter: CallFilter, group: Groupin
       `select ${key} as key, sum(calls) as calls, sum(answered_calls) as answered, sum(bill_sec) as talkSec,
          sum(answered_wait_ms) as waitAnsweredMs, sum(answered_wait_n) as waitAnsweredN,
          sum(missed_wait_sec) as waitMissedSec, sum(missed_wait_n) as waitMissedN
-       from ${plan.table.name} where ${where.join(" and ")}${group.kind === "none" ? "" : " group by 1"}`,
+       from ${table.name} where ${where.join(" and ")}${group.kind === "none" ? "" : " group by 1"}`,
     )
     .all(...params) as AggregateRow[];
   if (group.kind !== "dim") return rows.filter((r) => r.calls !== null);
