@@ -165,6 +165,53 @@ describe("analytics from the rollups equal analytics from calls", () => {
 });
 
 describe("migration 0003", () => {
+  it("leaves a database that already holds calls with rollups equal to a recompute", async () => {
+    const fs = await import("node:fs");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const { migrate } = await import("drizzle-orm/better-sqlite3/migrator");
+    const { openDatabase, migrationsFolder } = await import("@/db/client");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rollup-migrate-"));
+    try {
+      // The migrations before 0003, as a database released before it has them.
+      const before = path.join(dir, "before");
+      fs.cpSync(migrationsFolder(), before, { recursive: true });
+      const journalFile = path.join(before, "meta", "_journal.json");
+      const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: { tag: string }[] };
+      journal.entries = journal.entries.filter((e) => e.tag < "0003");
+      fs.writeFileSync(journalFile, JSON.stringify(journal));
+      const old = openDatabase(path.join(dir, "calls.db"), { migrate: false });
+      migrate(old, { migrationsFolder: before });
+      const g = generator(11);
+      const insert = old.$client.prepare(
+        `insert into calls (started_at_ms, answered_at_ms, duration_sec, bill_sec, answered, extension, agent, hangup_cause, hangup_direction,
+           direction, call_method, sources, first_seen_at_ms, last_seen_at_ms) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, 0)`,
+      );
+      for (let i = 0; i < 300; i++) {
+        const r = randomRecord(g, { vendorId: i });
+        insert.run(r.startedAtMs, r.answeredAtMs, r.durationSec, r.billSec, r.billSec > 0 ? 1 : 0, r.extension, r.agent, r.hangupCause, r.hangupDirection, r.direction, r.callMethod);
+      }
+      migrate(old, { migrationsFolder: migrationsFolder() });
+      for (const t of ROLLUP_TABLES) {
+        const cols = [t.timeColumn, ...t.dims, ...ROLLUP_SUMS].join(", ");
+        const migrated = old.$client.prepare(`select ${cols} from ${t.name} order by ${cols}`).all();
+        expect(migrated.length).toBeGreaterThan(10);
+        const rebuild = rebuildRollupsSql().filter((q) => q.includes(` ${t.name} `) || q.endsWith(` ${t.name}`));
+        expect(rebuild).toHaveLength(2);
+        for (const stmt of rebuild) old.$client.exec(stmt);
+        expect(old.$client.prepare(`select ${cols} from ${t.name} order by ${cols}`).all()).toStrictEqual(migrated);
+      }
+      // And the app's analytics over them equal the calls-only answers.
+      const f: RangedFilter = { ...callFilterSchema.parse({}), from: T0 + 3_600_000 + 1, to: T0 + SPAN };
+      const { range } = resolveAnalyticsFilter(f, "Asia/Shanghai", f.to);
+      expect(getAnalytics(old, f, range, "Asia/Shanghai")).toStrictEqual(getAnalytics(old, f, range, "Asia/Shanghai", "raw"));
+      old.$client.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+
   it("back-fills the rollups with the same statements as the recompute", async () => {
     const { readFileSync } = await import("node:fs");
     const path = await import("node:path");
