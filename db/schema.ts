@@ -64,6 +64,9 @@ export const calls = sqliteTable(
     index("calls_display_idx").on(t.displayNumber),
     index("calls_uuid_idx").on(t.uuid),
     index("calls_fingerprint_idx").on(t.fingerprint),
+    // Sorting a long range by talk time or wait: walk these from the top and keep rows inside the range.
+    index("calls_billsec_started_idx").on(t.billSec, t.startedAtMs),
+    index("calls_duration_started_idx").on(t.durationSec, t.startedAtMs),
   ],
 );
 

@@ -3,11 +3,17 @@ import { calls } from "@/db/schema";
 import type { CallFilter } from "@/lib/filters/call-filter";
 import { sourceBit } from "@/lib/ingest/upsert-call";
 
-/** The one WHERE of every call query: table, totals, breakdowns, charts and export agree by construction. */
-export function callWhere(f: CallFilter): SQL | undefined {
+/**
+ * The one WHERE of every call query: table, totals, breakdowns, charts and export agree by construction.
+ * `rangeByIndex: false` writes the time bounds so that SQLite cannot use them to pick an index (`+column`): a long
+ * range sorted by talk time or wait is then read by walking calls_billsec_started_idx (or the duration one) from the
+ * top, instead of sorting the whole range. Same rows either way.
+ */
+export function callWhere(f: CallFilter, options: { rangeByIndex?: boolean } = {}): SQL | undefined {
+  const started: SQL = options.rangeByIndex === false ? sql`+${calls.startedAtMs}` : sql`${calls.startedAtMs}`;
   const conditions: (SQL | undefined)[] = [
-    f.from !== undefined ? gte(calls.startedAtMs, f.from) : undefined,
-    f.to !== undefined ? lt(calls.startedAtMs, f.to) : undefined,
+    f.from !== undefined ? gte(started, f.from) : undefined,
+    f.to !== undefined ? lt(started, f.to) : undefined,
     f.direction ? eq(calls.direction, f.direction) : undefined,
     f.callMethod.length ? inArray(calls.callMethod, f.callMethod) : undefined,
     f.answered ? eq(calls.answered, f.answered === "yes" ? 1 : 0) : undefined,
