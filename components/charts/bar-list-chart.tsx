@@ -1,7 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useOpenHref } from "./use-open-href";
 
 export type BarListDatum = { label: string; value: number; href?: string | null };
 
@@ -10,11 +10,7 @@ export type BarListDatum = { label: string; value: number; href?: string | null 
  * beside the chart carries the same links as a table for keyboard users.
  */
 export function BarListChart({ data, valueName, color = "#0369a1", ariaLabel, labelWidth = 170 }: { data: BarListDatum[]; valueName: string; color?: string; ariaLabel: string; labelWidth?: number }) {
-  const router = useRouter();
-  const open = (i: number) => {
-    const href = data[i]?.href;
-    if (href) router.push(href);
-  };
+  const open = useOpenHref(data);
   const height = Math.max(120, data.length * 30 + 40);
   return (
     <div role="img" aria-label={ariaLabel} style={{ height }} className="w-full">

@@ -1,17 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useOpenHref } from "./use-open-href";
 
 export type TimePoint = { label: string; calls: number; answered: number; talkMin: number; href: string };
 
 /** Calls and answered calls (bars, left axis) and talk minutes (line, right axis) per bucket; a click opens the bucket's calls. */
 export function CallsOverTimeChart({ data, ariaLabel, height = 260 }: { data: TimePoint[]; ariaLabel: string; height?: number }) {
-  const router = useRouter();
-  const open = (i: number) => {
-    const href = data[i]?.href;
-    if (href) router.push(href);
-  };
+  const open = useOpenHref(data);
   return (
     <div role="img" aria-label={ariaLabel} style={{ height }} className="w-full">
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height }}>

@@ -1,17 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useOpenHref } from "./use-open-href";
 
 export type ColumnDatum = { label: string; value: number; href?: string | null };
 
 /** Vertical bars over ordered categories (a histogram); a column with an `href` opens it on click. */
 export function ColumnChart({ data, valueName, color = "#0369a1", ariaLabel, height = 240 }: { data: ColumnDatum[]; valueName: string; color?: string; ariaLabel: string; height?: number }) {
-  const router = useRouter();
-  const open = (i: number) => {
-    const href = data[i]?.href;
-    if (href) router.push(href);
-  };
+  const open = useOpenHref(data);
   return (
     <div role="img" aria-label={ariaLabel} style={{ height }} className="w-full">
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 480, height }}>

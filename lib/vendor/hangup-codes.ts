@@ -29,14 +29,3 @@ export const HANGUP_CODES = [
   { code: 10040, en: "Caller hung up", zh: "主叫挂机" },
   { code: 10041, en: "Callee hung up", zh: "被叫挂机" },
 ] as const;
-
-const BY_CODE = new Map<number, string>(HANGUP_CODES.map((c) => [c.code, c.en]));
-
-/** "Normal hangup (10001)"; an unknown code as itself; words (/api/cdrs "callee") as they are. */
-export function hangupLabel(value: number | string | null | undefined): string {
-  if (value == null || value === "") return "";
-  const code = typeof value === "number" ? value : /^\d+$/.test(value) ? Number(value) : null;
-  if (code == null) return String(value);
-  const label = BY_CODE.get(code);
-  return label ? `${label} (${code})` : String(code);
-}
