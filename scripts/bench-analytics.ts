@@ -36,6 +36,7 @@ const file = KEEP ?? path.join(dir!, "calls.db");
 const reuse = KEEP !== undefined && existsSync(KEEP);
 const db = openDatabase(file);
 db.$client.pragma("synchronous = NORMAL"); // the fill only; reads do not care
+db.$client.pragma("cache_size = -1000000"); // the fill only: 1 GB keeps the index pages of a 10M fill in memory
 const meta = reuse ? (db.$client.prepare("select max(started_at_ms) as maxMs from calls").get() as { maxMs: number }) : null;
 const nowMs = meta ? meta.maxMs + 1 : Date.now();
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -60,6 +61,9 @@ for (let i = 0; i < starts.length; i++) {
   starts[i] = Math.floor(start);
 }
 starts.sort();
+// A bulk load writes rows first and builds the secondary indexes after (one sort each), as `create index` does on a
+// migration: the same indexes, minutes sooner at 10M than updating a dozen random-order b-trees row by row.
+const indexSql = reuse ? [] : dropSecondaryIndexes();
 for (let done = reuse ? TOTAL : 0; done < TOTAL; ) {
   db.$client.transaction(() => {
     for (let i = 0; i < 10_000 && done < TOTAL; i++, done++) {
@@ -89,6 +93,11 @@ for (let done = reuse ? TOTAL : 0; done < TOTAL; ) {
     }
   })();
 }
+if (indexSql.length) {
+  const indexStarted = performance.now();
+  for (const stmt of indexSql) db.$client.exec(stmt);
+  log(`${indexSql.length} indexes built in ${((performance.now() - indexStarted) / 1000).toFixed(1)} s`);
+}
 // Bulk rows bypass upsertCall, so the hourly rollups are filled the way migration 0003 back-fills them.
 if (!reuse) {
   const rollupStarted = performance.now();
@@ -100,6 +109,14 @@ if (!reuse) {
 // The app never runs ANALYZE; without statistics the planner keeps to calls_started_idx, as in production.
 db.$client.exec("drop table if exists sqlite_stat1");
 log(`${reuse ? "reused" : "filled"} ${TOTAL.toLocaleString("en")} calls over ${DAYS} days in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s\n`);
+
+function dropSecondaryIndexes(): string[] {
+  const rows = db.$client
+    .prepare("select name, sql from sqlite_master where type = 'index' and tbl_name = 'calls' and sql is not null")
+    .all() as { name: string; sql: string }[];
+  for (const r of rows) db.$client.exec(`drop index "${r.name}"`);
+  return rows.map((r) => r.sql);
+}
 
 function time(fn: () => unknown): { p50: number; p95: number } {
   fn(); // warm the page cache

@@ -2,7 +2,8 @@
 //   1. callbacks stored raw then parsed and upserted (in process, synchronous=FULL as in the server)
 //   2. sync pages of 1,000 bills upserted in one transaction each
 //   3. /analytics queries at 1M calls (scripts/bench-analytics.ts), then /calls and /live queries on the same file
-// Sizes: BENCH_CALLS (default 1,000,000). Runs with --conditions=react-server so `server-only` is an empty module.
+// Sizes: BENCH_CALLS (default 1,000,000) spread over BENCH_DAYS (default 30) days; BENCH_DB names a database file to
+// keep and reuse on the next run (a 10M fill takes minutes). Runs with --conditions=react-server so `server-only` is an empty module.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -21,14 +22,15 @@ import { toBillCallback, toGetBillBill } from "@/simulator/payloads";
 
 const TZ = "Asia/Shanghai";
 const CALLS = Number(process.env.BENCH_CALLS ?? 1_000_000);
+const DAYS = Number(process.env.BENCH_DAYS ?? 30);
 const dir = path.join(process.cwd(), ".tmp", "bench");
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 
 await benchCallbacks();
 benchSyncPages();
-const big = path.join(dir, "calls-big.db");
-const analytics = spawnSync(process.execPath, [...process.execArgv, "scripts/bench-analytics.ts", String(CALLS), "30", big], { stdio: "inherit" });
+const big = process.env.BENCH_DB ? path.resolve(process.env.BENCH_DB) : path.join(dir, "calls-big.db");
+const analytics = spawnSync(process.execPath, [...process.execArgv, "scripts/bench-analytics.ts", String(CALLS), String(DAYS), big], { stdio: "inherit" });
 if (analytics.status !== 0) process.exit(analytics.status ?? 1);
 benchReads(big);
 
