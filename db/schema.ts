@@ -326,35 +326,16 @@ const rollupSums = () => ({
   missedWaitN: integer("missed_wait_n").notNull().default(0),
 });
 
-/** Every dimension the analytics filters and groupings use. */
-export const callsHourly = sqliteTable(
-  "calls_hourly",
+/** Only direction and answered: the time charts (calls and talk time per hour, busy hours) of unfiltered pages. */
+export const callsHourlyTotals = sqliteTable(
+  "calls_hourly_totals",
   {
     hourMs: integer("hour_ms").notNull(),
-    extension: dimText("extension"),
-    agent: dimText("agent"),
-    hangupCause: dimInt("hangup_cause"),
-    hangupDirection: dimText("hangup_direction"),
     direction: dimText("direction"),
-    callMethod: dimInt("call_method"),
     answered: integer("answered").notNull(),
-    /** Index into TALK_TIME_BUCKETS (lib/ingest/rollup.ts). */
-    billsecBucket: integer("billsec_bucket").notNull(),
     ...rollupSums(),
   },
-  (t) => [
-    uniqueIndex("calls_hourly_key_idx").on(
-      t.hourMs,
-      t.extension,
-      t.agent,
-      t.hangupCause,
-      t.hangupDirection,
-      t.direction,
-      t.callMethod,
-      t.answered,
-      t.billsecBucket,
-    ),
-  ],
+  (t) => [uniqueIndex("calls_hourly_totals_key_idx").on(t.hourMs, t.direction, t.answered)],
 );
 
 /** Without extension and agent: tiles, hangup breakdowns, talk time and the time charts of unfiltered pages. */
@@ -397,6 +378,28 @@ export const callsHourlyAgent = sqliteTable(
     ...rollupSums(),
   },
   (t) => [uniqueIndex("calls_hourly_agent_key_idx").on(t.hourMs, t.agent, t.direction, t.answered)],
+);
+
+/** Per extension alone: the per-extension table of a page without direction or answered filters, 4× fewer rows. */
+export const callsHourlyExtTotals = sqliteTable(
+  "calls_hourly_ext_totals",
+  {
+    hourMs: integer("hour_ms").notNull(),
+    extension: dimText("extension"),
+    ...rollupSums(),
+  },
+  (t) => [uniqueIndex("calls_hourly_ext_totals_key_idx").on(t.hourMs, t.extension)],
+);
+
+/** Per agent alone. */
+export const callsHourlyAgentTotals = sqliteTable(
+  "calls_hourly_agent_totals",
+  {
+    hourMs: integer("hour_ms").notNull(),
+    agent: dimText("agent"),
+    ...rollupSums(),
+  },
+  (t) => [uniqueIndex("calls_hourly_agent_totals_key_idx").on(t.hourMs, t.agent)],
 );
 
 // The same sums per UTC day (day_ms = UTC midnight): the whole days of a long range read these, the hours around them
@@ -442,4 +445,26 @@ export const callsDailyAgent = sqliteTable(
     ...rollupSums(),
   },
   (t) => [uniqueIndex("calls_daily_agent_key_idx").on(t.dayMs, t.agent, t.direction, t.answered)],
+);
+
+/** Per UTC day: what calls_hourly_ext_totals holds per hour. */
+export const callsDailyExtTotals = sqliteTable(
+  "calls_daily_ext_totals",
+  {
+    dayMs: integer("day_ms").notNull(),
+    extension: dimText("extension"),
+    ...rollupSums(),
+  },
+  (t) => [uniqueIndex("calls_daily_ext_totals_key_idx").on(t.dayMs, t.extension)],
+);
+
+/** Per UTC day: what calls_hourly_agent_totals holds per hour. */
+export const callsDailyAgentTotals = sqliteTable(
+  "calls_daily_agent_totals",
+  {
+    dayMs: integer("day_ms").notNull(),
+    agent: dimText("agent"),
+    ...rollupSums(),
+  },
+  (t) => [uniqueIndex("calls_daily_agent_totals_key_idx").on(t.dayMs, t.agent)],
 );
