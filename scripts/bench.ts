@@ -71,16 +71,19 @@ function benchReads(file: string) {
   const month = presetRange("30d", TZ, nowMs);
   const iso = (ms: number) => new Date(ms).toISOString();
   const filter = (q: Record<string, unknown>) => callFilterSchema.parse(q);
-  const someId = (db.$client.prepare("select id from calls order by started_at_ms desc limit 1 offset 500").get() as { id: number }).id;
+  const some = db.$client.prepare("select id, dest_number as dest from calls order by started_at_ms desc limit 1 offset 500").get() as { id: number; dest: string };
   const cases: [string, () => unknown][] = [
     ["/calls all time, page 1 + total", () => listCalls(db, filter({}))],
     ["/calls 7 days, page 1 + total", () => listCalls(db, filter({ from: iso(week.from), to: iso(week.to) }))],
     ["/calls 30 days sorted by talk time", () => listCalls(db, filter({ from: iso(month.from), to: iso(month.to), sort: "billSec" }))],
     ["/calls 7 days, not answered, inbound", () => listCalls(db, filter({ from: iso(week.from), to: iso(week.to), answered: "no", direction: "inbound" }))],
     ["/calls 30 days, one extension", () => listCalls(db, filter({ from: iso(month.from), to: iso(month.to), extension: "8001" }))],
-    ["/calls 7 days, number search", () => listCalls(db, filter({ from: iso(week.from), to: iso(week.to), q: "1381" }))],
+    ["/calls 7 days, number search (full)", () => listCalls(db, filter({ from: iso(week.from), to: iso(week.to), q: some.dest }))],
+    ["/calls 30 days, number search (last 4)", () => listCalls(db, filter({ from: iso(month.from), to: iso(month.to), q: some.dest.slice(-4) }))],
+    ["/calls 30 days, number search (3 digits)", () => listCalls(db, filter({ from: iso(month.from), to: iso(month.to), q: some.dest.slice(-3) }))],
+    ["/calls 7 days, number search (\"1381\", 1 in 10)", () => listCalls(db, filter({ from: iso(week.from), to: iso(week.to), q: "1381" }))],
     ["filter options (90 days)", () => getFilterOptions(db, nowMs)],
-    ["call detail", () => getCallDetail(db, someId)],
+    ["call detail", () => getCallDetail(db, some.id)],
     ["/live board", () => getLiveBoard(db, { displayTz: TZ, nowMs })],
   ];
   console.log(`\n/calls and /live on ${CALLS.toLocaleString("en-US")} calls (20 runs each)`);

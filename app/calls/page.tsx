@@ -40,7 +40,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Search
     content = (
       <>
         <CallFilterBar basePath="/calls" displayTz={DISPLAY_TZ} filter={filter} options={getFilterOptions(db)} />
-        <CallTable rows={rows} total={page.total} filter={filter} displayTz={DISPLAY_TZ} zoneLabel={formatZoneLabel(DISPLAY_TZ)} />
+        <CallTable rows={rows} total={page.total} totalExact={page.totalExact} filter={filter} displayTz={DISPLAY_TZ} zoneLabel={formatZoneLabel(DISPLAY_TZ)} />
       </>
     );
   } else {

@@ -19,6 +19,8 @@ export type CallTableRow = CallListItem & { hangupCauseLabel: string; hangupDire
 type Props = {
   rows: CallTableRow[];
   total: number;
+  /** False when the total is a lower bound (a common number-search term over a long range). */
+  totalExact: boolean;
   filter: CallFilter;
   displayTz: string;
   zoneLabel: string;
@@ -126,14 +128,16 @@ function useHiddenColumns(): [string[], (next: string[]) => void] {
 }
 
 /** The bills table: server-sorted and server-paged; the URL holds sort, order, page and page size. */
-export function CallTable({ rows, total, filter, displayTz, zoneLabel }: Props) {
+export function CallTable({ rows, total, totalExact, filter, displayTz, zoneLabel }: Props) {
   const router = useRouter();
   const [hidden, setHidden] = useHiddenColumns();
   const columns = COLUMNS.filter((c) => c.fixed || !hidden.includes(c.id));
   const href = (over: Partial<CallFilter>) => `/calls?${toSearchParams({ ...filter, ...over }).toString()}`;
-  const lastPage = Math.max(1, Math.ceil(total / filter.pageSize));
+  // A lower-bound total has no last page: Next stays while pages come back full.
+  const lastPage = totalExact ? Math.max(1, Math.ceil(total / filter.pageSize)) : null;
+  const hasNext = lastPage === null ? rows.length === filter.pageSize : filter.page < lastPage;
   const firstRow = total === 0 ? 0 : (filter.page - 1) * filter.pageSize + 1;
-  const lastRow = Math.min(total, filter.page * filter.pageSize);
+  const lastRow = (filter.page - 1) * filter.pageSize + rows.length;
   const exportHref = `/api/calls/export?${toSearchParams({ ...filter, page: 1, pageSize: undefined }).toString()}`;
 
   return (
@@ -147,7 +151,9 @@ export function CallTable({ rows, total, filter, displayTz, zoneLabel }: Props) 
               <span className="tabular-nums">
                 {firstRow.toLocaleString("en-US")}–{lastRow.toLocaleString("en-US")}
               </span>{" "}
-              of <strong data-testid="calls-total">{total.toLocaleString("en-US")}</strong> calls
+              of {totalExact ? "" : "more than "}
+              <strong data-testid="calls-total">{total.toLocaleString("en-US")}</strong> calls
+              {!totalExact && <span className="text-slate-500"> (a longer number narrows the search)</span>}
             </>
           )}
         </p>
@@ -232,12 +238,13 @@ export function CallTable({ rows, total, filter, displayTz, zoneLabel }: Props) 
       {total > 0 && (
         <nav aria-label="Pagination" className="flex flex-wrap items-center justify-end gap-2 border-t border-slate-200 px-3 py-2 text-sm text-slate-700">
           <PageLink href={filter.page > 1 ? href({ page: 1 }) : null} text="First" label="First page" />
-          <PageLink href={filter.page > 1 ? href({ page: Math.min(filter.page - 1, lastPage) }) : null} text="Previous" label="Previous page" />
+          <PageLink href={filter.page > 1 ? href({ page: Math.min(filter.page - 1, lastPage ?? filter.page) }) : null} text="Previous" label="Previous page" />
           <span className="px-1 tabular-nums">
-            Page {filter.page.toLocaleString("en-US")} of {lastPage.toLocaleString("en-US")}
+            Page {filter.page.toLocaleString("en-US")}
+            {lastPage !== null && ` of ${lastPage.toLocaleString("en-US")}`}
           </span>
-          <PageLink href={filter.page < lastPage ? href({ page: filter.page + 1 }) : null} text="Next" label="Next page" />
-          <PageLink href={filter.page < lastPage ? href({ page: lastPage }) : null} text="Last" label="Last page" />
+          <PageLink href={hasNext ? href({ page: filter.page + 1 }) : null} text="Next" label="Next page" />
+          <PageLink href={hasNext && lastPage !== null ? href({ page: lastPage }) : null} text="Last" label="Last page" />
         </nav>
       )}
     </div>

@@ -2,14 +2,16 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, 
 import { calls } from "@/db/schema";
 import type { CallFilter } from "@/lib/filters/call-filter";
 import { sourceBit } from "@/lib/ingest/upsert-call";
+import { numberPhrase, type NumberSearchMode } from "./number-search";
 
 /**
  * The one WHERE of every call query: table, totals, breakdowns, charts and export agree by construction.
  * `rangeByIndex: false` writes the time bounds so that SQLite cannot use them to pick an index (`+column`): a long
  * range sorted by talk time or wait is then read by walking calls_billsec_started_idx (or the duration one) from the
- * top, instead of sorting the whole range. Same rows either way.
+ * top, instead of sorting the whole range. Same rows either way. `numberSearch` is lib/queries/number-search.ts's
+ * choice for a search term (the index by default).
  */
-export function callWhere(f: CallFilter, options: { rangeByIndex?: boolean } = {}): SQL | undefined {
+export function callWhere(f: CallFilter, options: { rangeByIndex?: boolean; numberSearch?: NumberSearchMode } = {}): SQL | undefined {
   const started: SQL = options.rangeByIndex === false ? sql`+${calls.startedAtMs}` : sql`${calls.startedAtMs}`;
   const conditions: (SQL | undefined)[] = [
     f.from !== undefined ? gte(started, f.from) : undefined,
@@ -28,7 +30,7 @@ export function callWhere(f: CallFilter, options: { rangeByIndex?: boolean } = {
     f.hasRecording === "yes" ? or(isNotNull(calls.recordFilename), isNotNull(calls.recordUrl)) : undefined,
     f.hasRecording === "no" ? and(isNull(calls.recordFilename), isNull(calls.recordUrl)) : undefined,
     f.source.length ? sql`(${calls.sources} & ${f.source.reduce((bits, s) => bits | sourceBit(s), 0)}) != 0` : undefined,
-    f.q ? numberSearch(f.q) : undefined,
+    f.q ? numberSearch(f.q, options.numberSearch ?? "index") : undefined,
   ];
   return and(...conditions.filter((c): c is SQL => c !== undefined));
 }
@@ -46,8 +48,13 @@ export function callOrder(f: CallFilter): SQL[] {
   return [dir(column), dir(calls.id)];
 }
 
-/** Digits anywhere in the display, destination or A-side number. */
-function numberSearch(q: string): SQL {
+/**
+ * Text anywhere in the display, destination or A-side number. Through the index, the trigram table calls_numbers
+ * (migration 0006) names the candidate calls; the LIKE re-check keeps the answer exactly the substring rule either way.
+ */
+function numberSearch(q: string, mode: NumberSearchMode): SQL {
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql`(${calls.displayNumber} like ${pattern} escape '\\' or ${calls.destNumber} like ${pattern} escape '\\' or ${calls.aNumber} like ${pattern} escape '\\')`;
+  const like = sql`(${calls.displayNumber} like ${pattern} escape '\\' or ${calls.destNumber} like ${pattern} escape '\\' or ${calls.aNumber} like ${pattern} escape '\\')`;
+  if (mode === "scan" || [...q].length < 3) return like;
+  return sql`(${calls.id} in (select rowid from calls_numbers where calls_numbers match ${numberPhrase(q)}) and ${like})`;
 }

@@ -3,7 +3,11 @@ import type { Db } from "@/db/client";
 import { upsertCall } from "@/lib/ingest/upsert-call";
 import { callFilterSchema } from "@/lib/filters/call-filter";
 import { makeCall, makeTempDb } from "@/lib/testing/temp-db";
+import { count } from "drizzle-orm";
+import { calls } from "@/db/schema";
 import { listCalls } from "./calls";
+import { callWhere } from "./call-where";
+import { NUMBER_INDEX_MAX_MATCHES, numberSearchMode, SCAN_TOTAL_CAP } from "./number-search";
 
 let db: Db;
 let cleanup: () => void;
@@ -35,5 +39,82 @@ describe("listCalls sorted by talk time or wait", () => {
         expect(sorted.rows.slice(0, walkedOutbound.length).map((r) => r.id)).toEqual(walkedOutbound.map((r) => r.id));
       }
     }
+  });
+});
+
+describe("listCalls total", () => {
+  it("equals a count of the filtered calls whether the rollups or calls answer it", () => {
+    const base = Date.UTC(2026, 0, 1, 5, 17);
+    db.transaction(() => {
+      for (let i = 1; i <= 3_000; i++) {
+        const billSec = i % 3 ? (i * 37) % 400 : 0;
+        const call = makeCall({
+          vendorId: i,
+          startedAtMs: base + i * 97_000,
+          billSec,
+          direction: i % 5 ? "outbound" : "inbound",
+          extension: String(8000 + (i % 7)),
+          agent: i % 11 ? String(1000 + (i % 4)) : null,
+          hangupCause: billSec ? 10001 : [10016, 10006, 10002][i % 3]!,
+        });
+        upsertCall(db, call, { payload: {} });
+      }
+    });
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const ranges = [{}, { from: iso(base + 3_600_000 * 5 + 123_456), to: iso(base + 86_400_000 * 2 + 999) }, { from: iso(base + 86_400_000 * 3) }];
+    const filters = [{}, { direction: "inbound", answered: "no" }, { extension: ["8003", "8005"] }, { agent: "1002", answered: "yes" }, { hangupCause: ["10016"] }, { extension: ["8001"], hangupCause: ["10001"] }, { q: "0012" }];
+    for (const range of ranges) {
+      for (const f of filters) {
+        const filter = callFilterSchema.parse({ ...range, ...f });
+        const counted = db.select({ n: count() }).from(calls).where(callWhere(filter)).get()!.n;
+        expect(listCalls(db, filter).total, JSON.stringify({ range, f })).toBe(counted);
+      }
+    }
+  });
+});
+
+describe("number search", () => {
+  const base = Date.UTC(2026, 2, 1);
+  const numbers = ["13812345678", "13912345678", "02566823420", "8613812340000", 'a"b%c_d', "15000000001", null];
+
+  it("finds through the trigram index exactly what a scan of the numbers finds, after updates and deletes too", () => {
+    db.transaction(() => {
+      for (let i = 1; i <= 400; i++) {
+        upsertCall(db, makeCall({ vendorId: i, startedAtMs: base + i * 60_000, destNumber: numbers[i % numbers.length]!, displayNumber: numbers[(i * 3) % numbers.length]!, aNumber: i % 9 ? null : numbers[(i * 5) % numbers.length]! }), { payload: {} });
+      }
+    });
+    // Numbers change under the index: a later bill corrects one, a row goes away (the triggers of migration 0006).
+    db.$client.prepare("update calls set dest_number = '17700001234' where vendor_id in (3, 4, 5)").run();
+    db.$client.prepare("update calls set a_number = '13812345678' where vendor_id = 6").run();
+    db.$client.prepare("delete from calls where vendor_id in (7, 8)").run();
+    const terms = ["13812345678", "5678", "1234", "138", "13", "8", "0000", 'a"b', "%c", "_d", "17700001234", "99999"];
+    for (const q of terms) {
+      const filter = callFilterSchema.parse({ q, pageSize: 500, from: new Date(base + 30 * 60_000).toISOString(), to: new Date(base + 300 * 60_000).toISOString() });
+      const scanned = db.select({ id: calls.id }).from(calls).where(callWhere(filter, { numberSearch: "scan" })).all().map((r) => r.id).sort((a, b) => a - b);
+      const indexed = db.select({ id: calls.id }).from(calls).where(callWhere(filter, { numberSearch: "index" })).all().map((r) => r.id).sort((a, b) => a - b);
+      expect(indexed, q).toEqual(scanned);
+      const page = listCalls(db, filter);
+      expect(page.total, q).toBe(scanned.length);
+      expect(page.totalExact).toBe(true);
+      expect(page.rows.map((r) => r.id).sort((a, b) => a - b), q).toEqual(scanned);
+    }
+    expect(listCalls(db, callFilterSchema.parse({ q: "17700001234" })).total).toBe(3);
+    expect(listCalls(db, callFilterSchema.parse({ q: "12345678" })).rows.some((r) => [7, 8].includes(Number(r.vendorId)))).toBe(false);
+  });
+
+  it("scans the range for a term too common for the index, and reports the total as a lower bound past the cap", () => {
+    db.transaction(() => {
+      for (let i = 1; i <= NUMBER_INDEX_MAX_MATCHES + 500; i++) upsertCall(db, makeCall({ vendorId: i, startedAtMs: base + i * 10_000 }), { payload: {} });
+    });
+    expect(numberSearchMode(db, "138")).toBe("scan");
+    expect(numberSearchMode(db, "13800000777")).toBe("index");
+    const page = listCalls(db, callFilterSchema.parse({ q: "138", pageSize: 100, page: 2 }));
+    expect(page.totalExact).toBe(false);
+    expect(page.total).toBe(SCAN_TOTAL_CAP);
+    expect(page.rows).toHaveLength(100);
+    expect(page.rows[0]!.vendorId).toBe(NUMBER_INDEX_MAX_MATCHES + 500 - 100);
+    // A short range holds fewer matches than the cap: its total is exact again.
+    const short = listCalls(db, callFilterSchema.parse({ q: "138", from: new Date(base).toISOString(), to: new Date(base + 1000 * 10_000 + 1).toISOString() }));
+    expect(short).toMatchObject({ total: 1000, totalExact: true });
   });
 });

@@ -1,0 +1,27 @@
+import type { Db } from "@/db/client";
+
+/** A term matching more calls than this (over all time) is searched by scanning the range, not through the index. */
+export const NUMBER_INDEX_MAX_MATCHES = 20_000;
+/** A range scan counts matches up to this many; past it the total is reported as "more than". */
+export const SCAN_TOTAL_CAP = 10_000;
+
+export type NumberSearchMode = "index" | "scan";
+
+/**
+ * How to answer a number search. The trigram index (calls_numbers) costs what the term matches over all time: a few
+ * milliseconds for a full number or its last digits. A common fragment ("138", the start of a third of the mobile
+ * numbers) matches hundreds of thousands of calls; then reading the range newest first finds a page within a few
+ * hundred rows, and the total is counted up to SCAN_TOTAL_CAP. The probe reads at most NUMBER_INDEX_MAX_MATCHES
+ * index entries.
+ */
+export function numberSearchMode(db: Db, q: string): NumberSearchMode {
+  if ([...q].length < 3) return "scan";
+  const probe = db.$client.prepare("select count(*) as n from (select rowid from calls_numbers where calls_numbers match ? limit ?)");
+  const { n } = probe.get(numberPhrase(q), NUMBER_INDEX_MAX_MATCHES) as { n: number };
+  return n < NUMBER_INDEX_MAX_MATCHES ? "index" : "scan";
+}
+
+/** The term as one FTS5 phrase: trigram tokens in order, i.e. the substring. */
+export function numberPhrase(q: string): string {
+  return `"${q.replaceAll('"', '""')}"`;
+}
