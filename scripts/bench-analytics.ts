@@ -8,6 +8,7 @@ import path from "node:path";
 import { openDatabase } from "@/db/client";
 import { callFilterSchema } from "@/lib/filters/call-filter";
 import { rebuildRollupsSql } from "@/lib/ingest/rollup";
+import { INDEX_NUMBERS_SQL } from "@/lib/queries/number-search";
 import { presetRange } from "@/lib/filters/time-range";
 import {
   getAnalytics,
@@ -61,9 +62,9 @@ for (let i = 0; i < starts.length; i++) {
   starts[i] = Math.floor(start);
 }
 starts.sort();
-// A bulk load writes rows first and builds the secondary indexes after (one sort each), as `create index` does on a
-// migration: the same indexes, minutes sooner at 10M than updating a dozen random-order b-trees row by row.
-const indexSql = reuse ? [] : dropSecondaryIndexes();
+// A bulk load writes rows first and builds the secondary indexes after (one sort each) and the number index in one
+// pass, as the migrations do: the same indexes, minutes sooner at 10M than updating them row by row.
+const indexSql = reuse ? [] : dropIndexesAndTriggers();
 for (let done = reuse ? TOTAL : 0; done < TOTAL; ) {
   db.$client.transaction(() => {
     for (let i = 0; i < 10_000 && done < TOTAL; i++, done++) {
@@ -95,8 +96,9 @@ for (let done = reuse ? TOTAL : 0; done < TOTAL; ) {
 }
 if (indexSql.length) {
   const indexStarted = performance.now();
+  db.$client.exec(INDEX_NUMBERS_SQL);
   for (const stmt of indexSql) db.$client.exec(stmt);
-  log(`${indexSql.length} indexes built in ${((performance.now() - indexStarted) / 1000).toFixed(1)} s`);
+  log(`number index and ${indexSql.length} indexes and triggers built in ${((performance.now() - indexStarted) / 1000).toFixed(1)} s`);
 }
 // Bulk rows bypass upsertCall, so the hourly rollups are filled the way migration 0003 back-fills them.
 if (!reuse) {
@@ -110,11 +112,11 @@ if (!reuse) {
 db.$client.exec("drop table if exists sqlite_stat1");
 log(`${reuse ? "reused" : "filled"} ${TOTAL.toLocaleString("en")} calls over ${DAYS} days in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s\n`);
 
-function dropSecondaryIndexes(): string[] {
+function dropIndexesAndTriggers(): string[] {
   const rows = db.$client
-    .prepare("select name, sql from sqlite_master where type = 'index' and tbl_name = 'calls' and sql is not null")
-    .all() as { name: string; sql: string }[];
-  for (const r of rows) db.$client.exec(`drop index "${r.name}"`);
+    .prepare("select type, name, sql from sqlite_master where type in ('index', 'trigger') and tbl_name = 'calls' and sql is not null")
+    .all() as { type: string; name: string; sql: string }[];
+  for (const r of rows) db.$client.exec(`drop ${r.type} "${r.name}"`);
   return rows.map((r) => r.sql);
 }
 

@@ -7,7 +7,7 @@ import { count } from "drizzle-orm";
 import { calls } from "@/db/schema";
 import { listCalls } from "./calls";
 import { callWhere } from "./call-where";
-import { NUMBER_INDEX_MAX_MATCHES, numberSearchMode, SCAN_TOTAL_CAP } from "./number-search";
+import { INDEX_NUMBERS_SQL, NUMBER_INDEX_MAX_MATCHES, numberSearchMode, SCAN_TOTAL_CAP } from "./number-search";
 
 let db: Db;
 let cleanup: () => void;
@@ -116,5 +116,37 @@ describe("number search", () => {
     // A short range holds fewer matches than the cap: its total is exact again.
     const short = listCalls(db, callFilterSchema.parse({ q: "138", from: new Date(base).toISOString(), to: new Date(base + 1000 * 10_000 + 1).toISOString() }));
     expect(short).toMatchObject({ total: 1000, totalExact: true });
+  });
+});
+
+describe("migration 0006", () => {
+  it("indexes the numbers of the calls a database already holds", async () => {
+    const fs = await import("node:fs");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const { migrate } = await import("drizzle-orm/better-sqlite3/migrator");
+    const { openDatabase, migrationsFolder } = await import("@/db/client");
+    expect(fs.readFileSync(path.join(migrationsFolder(), "0006_calls_numbers_fts.sql"), "utf8")).toContain(`${INDEX_NUMBERS_SQL};`);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "numbers-migrate-"));
+    try {
+      const before = path.join(dir, "before");
+      fs.cpSync(migrationsFolder(), before, { recursive: true });
+      const journalFile = path.join(before, "meta", "_journal.json");
+      const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: { tag: string }[] };
+      journal.entries = journal.entries.filter((e) => e.tag < "0006");
+      fs.writeFileSync(journalFile, JSON.stringify(journal));
+      const old = openDatabase(path.join(dir, "calls.db"), { migrate: false });
+      migrate(old, { migrationsFolder: before });
+      old.transaction(() => {
+        for (let i = 1; i <= 50; i++) upsertCall(old, makeCall({ vendorId: i, startedAtMs: Date.UTC(2026, 0, 1) + i * 60_000 }), { payload: {} });
+      });
+      migrate(old, { migrationsFolder: migrationsFolder() });
+      const filter = callFilterSchema.parse({ q: "0000004" });
+      expect(numberSearchMode(old, "0000004")).toBe("index");
+      expect(listCalls(old, filter).rows.map((r) => r.vendorId).sort((a, b) => Number(a) - Number(b))).toEqual([4, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49]);
+      old.$client.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

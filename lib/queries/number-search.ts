@@ -5,6 +5,10 @@ export const NUMBER_INDEX_MAX_MATCHES = 20_000;
 /** A range scan counts matches up to this many; past it the total is reported as "more than". */
 export const SCAN_TOTAL_CAP = 10_000;
 
+/** What migration 0006 runs to index the numbers of the calls already stored (and a bulk load after its rows). */
+export const INDEX_NUMBERS_SQL =
+  "INSERT INTO `calls_numbers` (rowid, numbers) SELECT id, concat_ws(' ', display_number, dest_number, a_number) FROM `calls`";
+
 export type NumberSearchMode = "index" | "scan";
 
 /**
