@@ -2,6 +2,7 @@
 //   1. callbacks stored raw then parsed and upserted (in process, synchronous=FULL as in the server)
 //   2. sync pages of 1,000 bills upserted in one transaction each
 //   3. /analytics queries at 1M calls (scripts/bench-analytics.ts), then /calls and /live queries on the same file
+//   4. every request of the dashboard's pages over HTTP against the production build, on the same file (scripts/bench-http.ts)
 // Sizes: BENCH_CALLS (default 1,000,000) spread over BENCH_DAYS (default 30) days; BENCH_DB names a database file to
 // keep and reuse on the next run (a 10M fill takes minutes). Runs with --conditions=react-server so `server-only` is an empty module.
 import { spawnSync } from "node:child_process";
@@ -33,6 +34,8 @@ const big = process.env.BENCH_DB ? path.resolve(process.env.BENCH_DB) : path.joi
 const analytics = spawnSync(process.execPath, [...process.execArgv, "scripts/bench-analytics.ts", String(CALLS), String(DAYS), big], { stdio: "inherit" });
 if (analytics.status !== 0) process.exit(analytics.status ?? 1);
 benchReads(big);
+const http = spawnSync(process.execPath, [...process.execArgv, "scripts/bench-http.ts", big], { stdio: "inherit" });
+if (http.status !== 0) process.exit(http.status ?? 1);
 
 async function benchCallbacks() {
   const db = openDatabase(path.join(dir, "ingest.db"));
