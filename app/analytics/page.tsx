@@ -1,21 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Suspense } from "react";
 import { getDb } from "@/db/client";
 import { AppHeader } from "@/components/app-header";
 import { CallFilterBar } from "@/components/filters/call-filter-bar";
 import { requireUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
-import { callFilterSchema } from "@/lib/filters/call-filter";
+import { callFilterSchema, toSearchParams } from "@/lib/filters/call-filter";
 import { getFilterOptions } from "@/lib/queries/filter-options";
 import { resolveAnalyticsFilter, type RangedFilter } from "@/lib/queries/analytics";
+import { getHangupLabels } from "@/lib/settings/hangup-labels";
 import { formatCallTime, startOfZonedDay } from "@/lib/time";
-import { HangupCausePanel, HangupDirectionPanel } from "./_components/hangup-panels";
-import { PanelErrorBoundary } from "./_components/panel-error-boundary";
-import { AgentPanel, ExtensionPanel } from "./_components/party-panels";
-import { PanelSkeleton, TilesSkeleton } from "./_components/skeletons";
-import { SummaryTiles } from "./_components/summary-tiles";
-import { BusyHoursPanel, CallsOverTimePanel, TalkTimePanel } from "./_components/time-panels";
+import { AnalyticsBoard } from "./_components/analytics-board";
 
 export const metadata: Metadata = { title: "Analytics" };
 export const dynamic = "force-dynamic";
@@ -47,9 +42,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
   }
 
   const { filter, range } = resolveAnalyticsFilter(parsed.data, tz);
-  const props = { filter, timeZone: tz };
-  // Remount the panels on a new filter so that each shows its skeleton instead of stale numbers.
-  const key = JSON.stringify(filter);
+  const db = getDb();
 
   return (
     <>
@@ -62,53 +55,11 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
             {range.isDefault && " (the default: last 7 days)"} · compared with {describeRange({ from: range.previousFromMs, to: range.previousToMs }, tz)}
           </p>
         </div>
-        <CallFilterBar basePath="/analytics" displayTz={tz} filter={filter} options={getFilterOptions(getDb())} />
+        <CallFilterBar basePath="/analytics" displayTz={tz} filter={filter} options={getFilterOptions(db)} />
 
-        <PanelErrorBoundary title="Totals">
-          <Suspense key={key} fallback={<TilesSkeleton />}>
-            <SummaryTiles {...props} />
-          </Suspense>
-        </PanelErrorBoundary>
-
-        <div className="grid gap-4 lg:grid-cols-3">
-          <Slot title="Hangup causes" className="lg:col-span-2" height={320} k={key}>
-            <HangupCausePanel {...props} />
-          </Slot>
-          <Slot title="Hangup direction" height={320} k={key}>
-            <HangupDirectionPanel {...props} />
-          </Slot>
-          <Slot title="Calls over time" className="lg:col-span-2" k={key}>
-            <CallsOverTimePanel {...props} />
-          </Slot>
-          <Slot title="Talk time distribution" k={key}>
-            <TalkTimePanel {...props} />
-          </Slot>
-          <Slot title="Busy hours" className="lg:col-span-3" height={230} k={key}>
-            <BusyHoursPanel {...props} />
-          </Slot>
-        </div>
-
-        <div className="grid gap-4 lg:grid-cols-2">
-          <Slot title="Per extension" k={key}>
-            <ExtensionPanel {...props} />
-          </Slot>
-          <Slot title="Per agent" k={key}>
-            <AgentPanel {...props} />
-          </Slot>
-        </div>
+        <AnalyticsBoard filter={filter} query={toSearchParams(filter).toString()} timeZone={tz} labels={getHangupLabels(db)} />
       </main>
     </>
-  );
-}
-
-/** A panel's place in the grid: its own error boundary and Suspense, with a skeleton of its size. */
-function Slot({ title, className, height, k, children }: { title: string; className?: string; height?: number; k: string; children: React.ReactNode }) {
-  return (
-    <PanelErrorBoundary title={title} className={className}>
-      <Suspense key={k} fallback={<PanelSkeleton title={title} height={height} className={className} />}>
-        {children}
-      </Suspense>
-    </PanelErrorBoundary>
   );
 }
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { axisNumber } from "./axis-number";
 import { useOpenHref } from "./use-open-href";
 
 export type BarListDatum = { label: string; value: number; href?: string | null };
@@ -23,7 +24,7 @@ export function BarListChart({ data, valueName, color = "#0369a1", ariaLabel, la
           accessibilityLayer={false}
         >
           <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-          <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12, fill: "#475569" }} />
+          <XAxis type="number" allowDecimals={false} tickFormatter={axisNumber} tick={{ fontSize: 12, fill: "#475569" }} />
           <YAxis type="category" dataKey="label" width={labelWidth} tick={{ fontSize: 12, fill: "#334155" }} interval={0} />
           <Tooltip cursor={{ fill: "#f1f5f9" }} formatter={(v) => [Number(v).toLocaleString("en-US"), valueName]} />
           <Bar onClick={(_, i) => open(i)} dataKey="value" name={valueName} fill={color} radius={[0, 3, 3, 0]} isAnimationActive={false} />

@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { axisNumber } from "./axis-number";
 import { useOpenHref } from "./use-open-href";
 
 export type TimePoint = { label: string; calls: number; answered: number; talkMin: number; href: string };
@@ -19,8 +20,8 @@ export function CallsOverTimeChart({ data, ariaLabel, height = 260 }: { data: Ti
         >
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#475569" }} minTickGap={16} />
-          <YAxis yAxisId="calls" allowDecimals={false} width={48} tick={{ fontSize: 12, fill: "#475569" }} />
-          <YAxis yAxisId="talk" orientation="right" width={48} tick={{ fontSize: 12, fill: "#475569" }} />
+          <YAxis yAxisId="calls" allowDecimals={false} width={48} tickFormatter={axisNumber} tick={{ fontSize: 12, fill: "#475569" }} />
+          <YAxis yAxisId="talk" orientation="right" width={48} tickFormatter={axisNumber} tick={{ fontSize: 12, fill: "#475569" }} />
           <Tooltip cursor={{ fill: "#f1f5f9" }} formatter={(v, name) => [name === "Talk time (min)" ? Number(v).toFixed(1) : Number(v).toLocaleString("en-US"), name]} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Bar onClick={(_, i) => open(i)} yAxisId="calls" dataKey="calls" name="Calls" fill="#93c5fd" isAnimationActive={false} />

@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { axisNumber } from "./axis-number";
 import { useOpenHref } from "./use-open-href";
 
 export type ColumnDatum = { label: string; value: number; href?: string | null };
@@ -19,7 +20,7 @@ export function ColumnChart({ data, valueName, color = "#0369a1", ariaLabel, hei
         >
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#475569" }} interval={0} angle={-35} textAnchor="end" height={48} />
-          <YAxis allowDecimals={false} width={48} tick={{ fontSize: 12, fill: "#475569" }} />
+          <YAxis allowDecimals={false} width={48} tickFormatter={axisNumber} tick={{ fontSize: 12, fill: "#475569" }} />
           <Tooltip cursor={{ fill: "#f1f5f9" }} formatter={(v) => [Number(v).toLocaleString("en-US"), valueName]} />
           <Bar onClick={(_, i) => open(i)} dataKey="value" name={valueName} fill={color} radius={[3, 3, 0, 0]} isAnimationActive={false} />
         </BarChart>

@@ -1,20 +1,13 @@
 import Link from "next/link";
-import { getDb } from "@/db/client";
 import { BarListChart } from "@/components/charts/bar-list-chart";
-import { getHangupCauseBreakdown, getHangupDirectionBreakdown, type BreakdownRow } from "@/lib/queries/analytics";
-import { getHangupLabels } from "@/lib/settings/hangup-labels";
-import { afterShell, type PanelProps } from "./data";
+import type { BreakdownRow, RangedFilter } from "@/lib/queries/analytics";
 import { EmptyState, Panel } from "./panel";
 import { callsHref, formatCount, formatPercent, formatSeconds } from "./format";
 
 const CHART_TOP = 10;
 
 /** Hangup causes: bars and a table (count, share, average talk time); a cause opens its calls. */
-export async function HangupCausePanel({ filter }: PanelProps) {
-  await afterShell();
-  const db = getDb();
-  const rows = getHangupCauseBreakdown(db, filter);
-  const labels = getHangupLabels(db);
+export function HangupCausePanel({ rows, labels, filter }: { rows: BreakdownRow<number | null>[]; labels: Record<string, string>; filter: RangedFilter }) {
   const view = rows.map((r) => ({
     ...r,
     label: r.key === null ? "No cause recorded" : (labels[String(r.key)] ?? String(r.key)),
@@ -45,11 +38,7 @@ export async function HangupCausePanel({ filter }: PanelProps) {
 }
 
 /** Who hung up (the vendor's hangup direction), beside the causes. */
-export async function HangupDirectionPanel({ filter }: PanelProps) {
-  await afterShell();
-  const db = getDb();
-  const rows = getHangupDirectionBreakdown(db, filter);
-  const labels = getHangupLabels(db);
+export function HangupDirectionPanel({ rows, labels, filter }: { rows: BreakdownRow<string | null>[]; labels: Record<string, string>; filter: RangedFilter }) {
   const view = rows.map((r) => ({
     ...r,
     label: r.key === null ? "Not recorded" : (labels[r.key] ?? r.key),

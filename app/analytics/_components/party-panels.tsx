@@ -1,30 +1,20 @@
-import { getDb } from "@/db/client";
-import { listAgentStats, listExtensionStats, type PerPartyRow } from "@/lib/queries/analytics";
-import { afterShell, type PanelProps } from "./data";
+import type { PerPartyRow, RangedFilter } from "@/lib/queries/analytics";
 import { EmptyState, Panel } from "./panel";
-import { PartyTable, type PartyRowView } from "./party-table";
-import { callsHref } from "./format";
+import { PartyTable } from "./party-table";
+import { callsHref, PARTY_KEY } from "./format";
 
-export async function ExtensionPanel({ filter }: PanelProps) {
-  await afterShell();
-  const rows = listExtensionStats(getDb(), filter);
+export function ExtensionPanel({ rows, filter }: { rows: PerPartyRow[]; filter: RangedFilter }) {
   return (
     <Panel id="per-extension" title="Per extension" description="Sort by any column (lowest answer rate: click Answer rate). A row opens the extension's calls.">
-      {rows.length === 0 ? <EmptyState /> : <PartyTable caption="Calls per extension" keyHeader="Extension" rows={view(rows, (key) => callsHref(filter, { extension: [key] }))} />}
+      {rows.length === 0 ? <EmptyState /> : <PartyTable caption="Calls per extension" keyHeader="Extension" rows={rows} hrefTemplate={callsHref(filter, { extension: [PARTY_KEY] })} />}
     </Panel>
   );
 }
 
-export async function AgentPanel({ filter }: PanelProps) {
-  await afterShell();
-  const rows = listAgentStats(getDb(), filter);
+export function AgentPanel({ rows, filter }: { rows: PerPartyRow[]; filter: RangedFilter }) {
   return (
     <Panel id="per-agent" title="Per agent" description="The vendor's agent id (crmid / userid). A row opens the agent's calls.">
-      {rows.length === 0 ? <EmptyState /> : <PartyTable caption="Calls per agent" keyHeader="Agent" rows={view(rows, (key) => callsHref(filter, { agent: key }))} />}
+      {rows.length === 0 ? <EmptyState /> : <PartyTable caption="Calls per agent" keyHeader="Agent" rows={rows} hrefTemplate={callsHref(filter, { agent: PARTY_KEY })} />}
     </Panel>
   );
-}
-
-function view(rows: PerPartyRow[], href: (key: string) => string): PartyRowView[] {
-  return rows.map((r) => ({ ...r, key: r.key ?? "", label: r.key ?? "None recorded", href: r.key ? href(r.key) : null }));
 }

@@ -1,17 +1,12 @@
 import Link from "next/link";
-import { getDb } from "@/db/client";
-import { getCallSummary, previousPeriod, type CallSummary } from "@/lib/queries/analytics";
+import type { CallSummary, RangedFilter } from "@/lib/queries/analytics";
 import { ANSWERED_RULE } from "@/lib/vendor/call-record";
-import { afterShell, type PanelProps } from "./data";
 import { callsHref, formatCount, formatPercent, formatSeconds } from "./format";
 
 type Better = "up" | "down" | "neither";
 
 /** The six totals of the period, each against the period of the same length just before. */
-export async function SummaryTiles({ filter }: PanelProps) {
-  await afterShell();
-  const db = getDb();
-  const [now, before] = db.transaction(() => [getCallSummary(db, filter), getCallSummary(db, previousPeriod(filter))]);
+export function SummaryTiles({ now, before, filter }: { now: CallSummary; before: CallSummary; filter: RangedFilter }) {
   const change = (pick: (s: CallSummary) => number | null) => relativeChange(pick(now), pick(before));
   return (
     <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">

@@ -2,17 +2,13 @@ import Link from "next/link";
 import { CallsOverTimeChart } from "@/components/charts/calls-over-time-chart";
 import { BusyHoursHeatmap } from "@/components/charts/busy-hours-heatmap";
 import { ColumnChart } from "@/components/charts/column-chart";
-import { getDb } from "@/db/client";
-import { getTalkTimeHistogram, toBusyHours, toCallSeries } from "@/lib/queries/analytics";
+import type { CallSeries, HeatmapCell, RangedFilter, TalkTimeBucket } from "@/lib/queries/analytics";
 import { formatCallTime } from "@/lib/time";
-import { afterShell, loadHourlyCounts, type PanelProps } from "./data";
 import { EmptyState, Panel } from "./panel";
 import { callsHref, formatCount, formatSeconds } from "./format";
 
 /** Talk-time histogram; a column opens the calls with that billsec range. */
-export async function TalkTimePanel({ filter }: PanelProps) {
-  await afterShell();
-  const buckets = getTalkTimeHistogram(getDb(), filter);
+export function TalkTimePanel({ buckets, filter }: { buckets: TalkTimeBucket[]; filter: RangedFilter }) {
   const total = buckets.reduce((n, b) => n + b.calls, 0);
   return (
     <Panel id="talk-time" title="Talk time distribution" description="Calls by talk time (billsec). 0 s = not answered. Click a column to open those calls.">
@@ -45,9 +41,7 @@ export async function TalkTimePanel({ filter }: PanelProps) {
 }
 
 /** Calls, answered and talk minutes per hour / day / week of the display zone. */
-export async function CallsOverTimePanel({ filter, timeZone }: PanelProps) {
-  await afterShell();
-  const series = toCallSeries(loadHourlyCounts(JSON.stringify(filter), timeZone), filter, timeZone);
+export function CallsOverTimePanel({ series, filter, timeZone }: { series: CallSeries; filter: RangedFilter; timeZone: string }) {
   const total = series.points.reduce((n, p) => n + p.calls, 0);
   const points = series.points.map((p) => ({
     label: p.label,
@@ -86,9 +80,7 @@ export async function CallsOverTimePanel({ filter, timeZone }: PanelProps) {
 }
 
 /** Weekday × hour heatmap of the display zone. */
-export async function BusyHoursPanel({ filter, timeZone }: PanelProps) {
-  await afterShell();
-  const cells = toBusyHours(loadHourlyCounts(JSON.stringify(filter), timeZone), filter);
+export function BusyHoursPanel({ cells, filter, timeZone }: { cells: HeatmapCell[]; filter: RangedFilter; timeZone: string }) {
   const total = cells.reduce((n, c) => n + c.calls, 0);
   const linked = cells.some((c) => c.onlyHour);
   return (
@@ -103,7 +95,8 @@ export async function BusyHoursPanel({ filter, timeZone }: PanelProps) {
       ) : (
         <BusyHoursHeatmap
           caption={`Calls per weekday and hour in ${timeZone}`}
-          cells={cells.map((c) => ({ ...c, href: c.onlyHour ? callsHref(filter, { from: c.onlyHour.startMs, to: c.onlyHour.endMs }) : null }))}
+          cells={cells}
+          callsHref={callsHref(filter, {})}
         />
       )}
     </Panel>
