@@ -56,6 +56,5 @@ function distinctRecent(db: Db, column: Column, sinceMs: number): string[] {
   return rows.map((r) => String(r.v));
 }
 
-function byNumberThenText(a: string, b: string): number {
-  return a.localeCompare(b, "en", { numeric: true });
-}
+// One collator: localeCompare with options builds one per comparison (3 ms of every /calls page at 200 extensions).
+const byNumberThenText = new Intl.Collator("en", { numeric: true }).compare;

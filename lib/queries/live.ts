@@ -133,7 +133,7 @@ export function listExtensionTiles(db: Db, { nowMs = Date.now(), polled = {} }: 
   }
   return [...byExtension.values()]
     .map((tile) => mergePolled(tile, polled[tile.extension]))
-    .sort((a, b) => a.extension.localeCompare(b.extension, "en", { numeric: true }));
+    .sort((a, b) => numericOrder(a.extension, b.extension));
 }
 
 /**
@@ -313,3 +313,5 @@ function isPlaceholderExtension(extension: string): boolean {
 function nextDayStartMs(dayStartMs: number, timeZone: string): number {
   return startOfZonedDay(dayStartMs + 26 * 60 * 60 * 1000, timeZone);
 }
+
+const numericOrder = new Intl.Collator("en", { numeric: true }).compare;
