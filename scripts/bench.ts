@@ -72,6 +72,7 @@ function benchReads(file: string) {
   const nowMs = (db.$client.prepare("select max(started_at_ms) as m from calls").get() as { m: number }).m + 1;
   const week = presetRange("7d", TZ, nowMs);
   const month = presetRange("30d", TZ, nowMs);
+  const today = presetRange("today", TZ, nowMs);
   const iso = (ms: number) => new Date(ms).toISOString();
   const filter = (q: Record<string, unknown>) => callFilterSchema.parse(q);
   const some = db.$client.prepare("select id, dest_number as dest from calls order by started_at_ms desc limit 1 offset 500").get() as { id: number; dest: string };
@@ -79,6 +80,10 @@ function benchReads(file: string) {
     ["/calls all time, page 1 + total", () => listCalls(db, filter({}))],
     ["/calls 7 days, page 1 + total", () => listCalls(db, filter({ from: iso(week.from), to: iso(week.to) }))],
     ["/calls 30 days sorted by talk time", () => listCalls(db, filter({ from: iso(month.from), to: iso(month.to), sort: "billSec" }))],
+    ["/calls 30 days by talk time, shortest, p. 20", () => listCalls(db, filter({ from: iso(month.from), to: iso(month.to), sort: "billSec", order: "asc", page: 20 }))],
+    ["/calls 30 days sorted by extension", () => listCalls(db, filter({ from: iso(month.from), to: iso(month.to), sort: "extension", order: "asc" }))],
+    ["/calls 30 days sorted by hangup cause", () => listCalls(db, filter({ from: iso(month.from), to: iso(month.to), sort: "hangupCause" }))],
+    ["/calls today sorted by extension", () => listCalls(db, filter({ from: iso(today.from), to: iso(today.to), sort: "extension" }))],
     ["/calls 7 days, not answered, inbound", () => listCalls(db, filter({ from: iso(week.from), to: iso(week.to), answered: "no", direction: "inbound" }))],
     ["/calls 30 days, one extension", () => listCalls(db, filter({ from: iso(month.from), to: iso(month.to), extension: "8001" }))],
     ["/calls 7 days, number search (full)", () => listCalls(db, filter({ from: iso(week.from), to: iso(week.to), q: some.dest }))],

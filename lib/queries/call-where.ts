@@ -7,8 +7,8 @@ import { numberPhrase, type NumberSearchMode } from "./number-search";
 /**
  * The one WHERE of every call query: table, totals, breakdowns, charts and export agree by construction.
  * `rangeByIndex: false` writes the time bounds so that SQLite cannot use them to pick an index (`+column`): a long
- * range sorted by talk time or wait is then read by walking calls_billsec_started_idx (or the duration one) from the
- * top, instead of sorting the whole range. Same rows either way. `numberSearch` is lib/queries/number-search.ts's
+ * range sorted by another column is then read by walking that column's index from the top (callOrder), instead of
+ * sorting the whole range. Same rows either way. `numberSearch` is lib/queries/number-search.ts's
  * choice for a search term (the index by default).
  */
 export function callWhere(f: CallFilter, options: { rangeByIndex?: boolean; numberSearch?: NumberSearchMode } = {}): SQL | undefined {
@@ -35,17 +35,21 @@ export function callWhere(f: CallFilter, options: { rangeByIndex?: boolean; numb
   return and(...conditions.filter((c): c is SQL => c !== undefined));
 }
 
-/** ORDER BY of the filter's sort; the id breaks ties so that pages are stable. */
+/**
+ * ORDER BY of the filter's sort. Ties are broken by start time, then id, in the sort's direction: exactly the order
+ * of the sort column's (column, started_at_ms) index (whose last key is the rowid), so a long range is read by walking
+ * that index and stopping after the page instead of sorting every matching row (calls.ts).
+ */
 export function callOrder(f: CallFilter): SQL[] {
+  const dir = f.order === "asc" ? asc : desc;
   const column = {
-    startedAt: calls.startedAtMs,
+    startedAt: null,
     billSec: calls.billSec,
     durationSec: calls.durationSec,
     extension: calls.extension,
     hangupCause: calls.hangupCause,
   }[f.sort];
-  const dir = f.order === "asc" ? asc : desc;
-  return [dir(column), dir(calls.id)];
+  return [...(column ? [dir(column)] : []), dir(calls.startedAtMs), dir(calls.id)];
 }
 
 /**

@@ -12,7 +12,7 @@ export type CallListItem = ReturnType<typeof toCallListItem>;
 /** `totalExact` is false when a number search scanned the range: the total is then "more than SCAN_TOTAL_CAP". */
 export type CallPage = { total: number; totalExact: boolean; page: number; pageSize: number; rows: CallListItem[] };
 
-/** Past this many matching calls, a page sorted by talk time or wait walks the sort's index instead of sorting. */
+/** Past this many matching calls, a page sorted by another column than start walks the sort's index instead of sorting. */
 const WALK_SORT_INDEX_ABOVE = 20_000;
 
 /** One page of calls for the filter, with the total of the whole filtered set. */
@@ -29,7 +29,7 @@ export function listCalls(db: Db, filter: CallFilter): CallPage {
       totalExact = n <= SCAN_TOTAL_CAP;
     }
     total ??= tx.select({ n: count() }).from(calls).where(where).get()?.n ?? 0;
-    const walkSortIndex = (filter.sort === "billSec" || filter.sort === "durationSec") && (total > WALK_SORT_INDEX_ABOVE || !totalExact);
+    const walkSortIndex = filter.sort !== "startedAt" && (total > WALK_SORT_INDEX_ABOVE || !totalExact);
     const rows = tx
       .select()
       .from(calls)
