@@ -1,9 +1,11 @@
 import "server-only";
-import { and, desc, gte, lt, sql } from "drizzle-orm";
+import { desc, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { calls } from "@/db/schema";
+import { callFilterSchema } from "@/lib/filters/call-filter";
 import { getHangupLabels, labelHangup } from "@/lib/settings/hangup-labels";
 import { startOfZonedDay } from "@/lib/time";
+import { rollupAggregate, rollupPlanFor } from "./analytics-rollup";
 import type { Direction, ExtensionStatus } from "@/lib/vendor/call-record";
 
 /**
@@ -245,15 +247,10 @@ export function mergePolled(tile: ExtensionTile, polled: PolledExtension | undef
 
 /** Calls, answered (billsec > 0) and talk time of calls that started in [fromMs, toMs): one range of calls_started_idx. */
 export function getDayCounters(db: Db, fromMs: number, toMs: number): LiveCounters {
-  const row = db
-    .select({
-      calls: sql<number>`count(*)`,
-      answered: sql<number>`coalesce(sum(${calls.answered}), 0)`,
-      talkSec: sql<number>`coalesce(sum(${calls.billSec}), 0)`,
-    })
-    .from(calls)
-    .where(and(gte(calls.startedAtMs, fromMs), lt(calls.startedAtMs, toMs)))
-    .get() ?? { calls: 0, answered: 0, talkSec: 0 };
+  // From the rollups (whole hours) and calls (the hour under way): at 200,000 calls a day, summing today's rows of
+  // calls each second per open wallboard cost ~100 ms; this reads a few dozen rollup rows and one hour of calls.
+  const filter = { ...callFilterSchema.parse({}), from: fromMs, to: toMs };
+  const row = rollupAggregate(db, rollupPlanFor(filter, null)!, filter, { kind: "none" })[0] ?? { calls: 0, answered: 0, talkSec: 0 };
   return {
     calls: row.calls,
     answered: row.answered,
