@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { callFilterSchema, type CallFilter } from "@/lib/filters/call-filter";
 import { rebuildRollupsSql, ROLLUP_SUMS, ROLLUP_TABLES } from "@/lib/ingest/rollup";
 import { upsertCall } from "@/lib/ingest/upsert-call";
-import { makeCall, makeTempDb } from "@/lib/testing/temp-db";
+import { makeCall, makeDbBefore, makeTempDb } from "@/lib/testing/temp-db";
 import type { CallRecord } from "@/lib/vendor/call-record";
 import { getAnalytics, listHourlyCounts, resolveAnalyticsFilter, type RangedFilter } from "./analytics";
 import { rollupPlanFor } from "./analytics-rollup";
@@ -169,23 +169,11 @@ describe("analytics from the rollups equal analytics from calls", () => {
 });
 
 describe("migrations 0003 and 0005", () => {
-  it("leaves a database that already holds calls with rollups equal to a recompute", async () => {
-    const fs = await import("node:fs");
-    const os = await import("node:os");
-    const path = await import("node:path");
-    const { migrate } = await import("drizzle-orm/better-sqlite3/migrator");
-    const { openDatabase, migrationsFolder } = await import("@/db/client");
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rollup-migrate-"));
+  it("leaves a database that already holds calls with rollups equal to a recompute", () => {
+    // A database released before 0003, with calls in it.
+    const before = makeDbBefore("0003");
     try {
-      // The migrations before 0003, as a database released before it has them.
-      const before = path.join(dir, "before");
-      fs.cpSync(migrationsFolder(), before, { recursive: true });
-      const journalFile = path.join(before, "meta", "_journal.json");
-      const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: { tag: string }[] };
-      journal.entries = journal.entries.filter((e) => e.tag < "0003");
-      fs.writeFileSync(journalFile, JSON.stringify(journal));
-      const old = openDatabase(path.join(dir, "calls.db"), { migrate: false });
-      migrate(old, { migrationsFolder: before });
+      const old = before.db;
       const g = generator(11);
       const insert = old.$client.prepare(
         `insert into calls (started_at_ms, answered_at_ms, duration_sec, bill_sec, answered, extension, agent, hangup_cause, hangup_direction,
@@ -195,7 +183,7 @@ describe("migrations 0003 and 0005", () => {
         const r = randomRecord(g, { vendorId: i });
         insert.run(r.startedAtMs, r.answeredAtMs, r.durationSec, r.billSec, r.billSec > 0 ? 1 : 0, r.extension, r.agent, r.hangupCause, r.hangupDirection, r.direction, r.callMethod);
       }
-      migrate(old, { migrationsFolder: migrationsFolder() });
+      before.upgrade();
       for (const t of ROLLUP_TABLES) {
         const cols = [t.timeColumn, ...t.dims, ...ROLLUP_SUMS].join(", ");
         const migrated = old.$client.prepare(`select ${cols} from ${t.name} order by ${cols}`).all();
@@ -209,9 +197,8 @@ describe("migrations 0003 and 0005", () => {
       const f: RangedFilter = { ...callFilterSchema.parse({}), from: T0 + 3_600_000 + 1, to: T0 + SPAN };
       const { range } = resolveAnalyticsFilter(f, "Asia/Shanghai", f.to);
       expect(getAnalytics(old, f, range, "Asia/Shanghai")).toStrictEqual(getAnalytics(old, f, range, "Asia/Shanghai", "raw"));
-      old.$client.close();
     } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+      before.cleanup();
     }
   });
 

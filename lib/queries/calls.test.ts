@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { upsertCall } from "@/lib/ingest/upsert-call";
 import { callFilterSchema } from "@/lib/filters/call-filter";
-import { makeCall, makeTempDb } from "@/lib/testing/temp-db";
+import { makeCall, makeDbBefore, makeTempDb } from "@/lib/testing/temp-db";
 import { count } from "drizzle-orm";
 import { calls } from "@/db/schema";
 import { listCalls } from "./calls";
@@ -137,32 +137,20 @@ describe("number search", () => {
 
 describe("migration 0006", () => {
   it("indexes the numbers of the calls a database already holds", async () => {
-    const fs = await import("node:fs");
-    const os = await import("node:os");
+    const { readFileSync } = await import("node:fs");
     const path = await import("node:path");
-    const { migrate } = await import("drizzle-orm/better-sqlite3/migrator");
-    const { openDatabase, migrationsFolder } = await import("@/db/client");
-    expect(fs.readFileSync(path.join(migrationsFolder(), "0006_calls_numbers_fts.sql"), "utf8")).toContain(`${INDEX_NUMBERS_SQL};`);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "numbers-migrate-"));
+    expect(readFileSync(path.join(process.cwd(), "db", "migrations", "0006_calls_numbers_fts.sql"), "utf8")).toContain(`${INDEX_NUMBERS_SQL};`);
+    const old = makeDbBefore("0006");
     try {
-      const before = path.join(dir, "before");
-      fs.cpSync(migrationsFolder(), before, { recursive: true });
-      const journalFile = path.join(before, "meta", "_journal.json");
-      const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: { tag: string }[] };
-      journal.entries = journal.entries.filter((e) => e.tag < "0006");
-      fs.writeFileSync(journalFile, JSON.stringify(journal));
-      const old = openDatabase(path.join(dir, "calls.db"), { migrate: false });
-      migrate(old, { migrationsFolder: before });
-      old.transaction(() => {
-        for (let i = 1; i <= 50; i++) upsertCall(old, makeCall({ vendorId: i, startedAtMs: Date.UTC(2026, 0, 1) + i * 60_000 }), { payload: {} });
+      old.db.transaction(() => {
+        for (let i = 1; i <= 50; i++) upsertCall(old.db, makeCall({ vendorId: i, startedAtMs: Date.UTC(2026, 0, 1) + i * 60_000 }), { payload: {} });
       });
-      migrate(old, { migrationsFolder: migrationsFolder() });
-      const filter = callFilterSchema.parse({ q: "0000004" });
-      expect(numberSearchMode(old, "0000004")).toBe("index");
-      expect(listCalls(old, filter).rows.map((r) => r.vendorId).sort((a, b) => Number(a) - Number(b))).toEqual([4, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49]);
-      old.$client.close();
+      old.upgrade();
+      expect(numberSearchMode(old.db, "0000004")).toBe("index");
+      const found = listCalls(old.db, callFilterSchema.parse({ q: "0000004" })).rows.map((r) => r.vendorId);
+      expect(found.sort((a, b) => Number(a) - Number(b))).toEqual([4, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49]);
     } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+      old.cleanup();
     }
   });
 });

@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { openDatabase, type Db } from "@/db/client";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { migrationsFolder, openDatabase, type Db } from "@/db/client";
 import type { CallRecord } from "@/lib/vendor/call-record";
 
 /** A real SQLite file with the migrations applied, removed by cleanup(). */
@@ -12,6 +13,30 @@ export function makeTempDb(): { db: Db; file: string; cleanup: () => void } {
   return {
     db,
     file,
+    cleanup: () => {
+      db.$client.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A database as a release before migration `tag` (e.g. "0006") left it, for testing that migration on data already
+ * stored; upgrade() applies the remaining migrations as the next start would.
+ */
+export function makeDbBefore(tag: string): { db: Db; upgrade: () => void; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), "calls-upgrade-"));
+  const before = path.join(dir, "migrations");
+  cpSync(migrationsFolder(), before, { recursive: true });
+  const journalFile = path.join(before, "meta", "_journal.json");
+  const journal = JSON.parse(readFileSync(journalFile, "utf8")) as { entries: { tag: string }[] };
+  journal.entries = journal.entries.filter((e) => e.tag < tag);
+  writeFileSync(journalFile, JSON.stringify(journal));
+  const db = openDatabase(path.join(dir, "calls.db"), { migrate: false });
+  migrate(db, { migrationsFolder: before });
+  return {
+    db,
+    upgrade: () => migrate(db, { migrationsFolder: migrationsFolder() }),
     cleanup: () => {
       db.$client.close();
       rmSync(dir, { recursive: true, force: true });
