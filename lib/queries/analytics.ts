@@ -1,7 +1,5 @@
 import "server-only";
-import { count, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { calls } from "@/db/schema";
 import type { CallFilter } from "@/lib/filters/call-filter";
 import { presetRange } from "@/lib/filters/time-range";
 import {
@@ -16,8 +14,7 @@ import {
   type BucketUnit,
 } from "@/lib/time-buckets";
 import { TALK_TIME_BUCKETS } from "@/lib/ingest/rollup";
-import { callWhere } from "./call-where";
-import { rollupAggregate, rollupPlanFor, type AggregateRow, type QuerySource } from "./analytics-rollup";
+import { aggregate, type AggregateRow, type QuerySource } from "./analytics-rollup";
 
 /**
  * Aggregates of the /analytics page and GET /api/analytics. Every query is one pass over an index range of
@@ -66,8 +63,7 @@ export const WAIT_RULE =
   "Wait of an answered call: answer time − start time; of an unanswered call: its whole duration (the caller waited until the hangup).";
 
 export function getCallSummary(db: Db, filter: RangedFilter, source: QuerySource = "auto"): CallSummary {
-  const plan = source === "auto" ? rollupPlanFor(filter, null) : null;
-  const row = plan ? summaryOf(rollupAggregate(db, plan, filter, { kind: "none" })[0]) : rawSummary(db, filter);
+  const row = summaryOf(aggregate(db, filter, { kind: "none" }, source)[0]);
   const waitN = row.waitAnsweredN + row.waitMissedN;
   return {
     calls: row.calls,
@@ -85,59 +81,27 @@ function summaryOf(r: AggregateRow | undefined): Omit<AggregateRow, "key"> {
   return r ?? { calls: 0, answered: 0, talkSec: 0, waitAnsweredMs: 0, waitAnsweredN: 0, waitMissedSec: 0, waitMissedN: 0 };
 }
 
-function rawSummary(db: Db, filter: RangedFilter): Omit<AggregateRow, "key"> {
-  const answeredWait = sql`case when ${calls.answered} = 1 and ${calls.answeredAtMs} >= ${calls.startedAtMs} then ${calls.answeredAtMs} - ${calls.startedAtMs} end`;
-  const missedWait = sql`case when ${calls.answered} = 0 then ${calls.durationSec} end`;
-  return db
-    .select({
-      calls: count(),
-      answered: sql<number>`coalesce(sum(${calls.answered}), 0)`,
-      talkSec: sql<number>`coalesce(sum(${calls.billSec}), 0)`,
-      waitAnsweredMs: sql<number>`coalesce(sum(${answeredWait}), 0)`,
-      waitAnsweredN: sql<number>`count(${answeredWait})`,
-      waitMissedSec: sql<number>`coalesce(sum(${missedWait}), 0)`,
-      waitMissedN: sql<number>`count(${missedWait})`,
-    })
-    .from(calls)
-    .where(callWhere(filter))
-    .get()!;
-}
-
 // ---------------------------------------------------------------------------------------------- hangup breakdowns
 
 export type BreakdownRow<K> = { key: K; calls: number; share: number; answered: number; talkSec: number; avgBillSec: number };
 
 /** Calls per hangup cause, most frequent first; `key` null = the record had no cause (e.g. /api/cdrs). */
 export function getHangupCauseBreakdown(db: Db, filter: RangedFilter, source: QuerySource = "auto"): BreakdownRow<number | null>[] {
-  return breakdown(db, filter, calls.hangupCause, source);
+  return breakdown(db, filter, "hangup_cause", source);
 }
 
 /** Calls per hangup direction: the vendor's code ("10040") or word ("callee"). */
 export function getHangupDirectionBreakdown(db: Db, filter: RangedFilter, source: QuerySource = "auto"): BreakdownRow<string | null>[] {
-  return breakdown(db, filter, calls.hangupDirection, source);
+  return breakdown(db, filter, "hangup_direction", source);
 }
 
 function breakdown<K>(
   db: Db,
   filter: RangedFilter,
-  column: typeof calls.hangupCause | typeof calls.hangupDirection,
+  dim: "hangup_cause" | "hangup_direction",
   source: QuerySource,
 ): BreakdownRow<K>[] {
-  const dim = column === calls.hangupCause ? "hangup_cause" : "hangup_direction";
-  const plan = source === "auto" ? rollupPlanFor(filter, dim) : null;
-  const rows = plan
-    ? rollupAggregate(db, plan, filter, { kind: "dim", dim }).map((r) => ({ key: r.key as K, calls: r.calls, answered: r.answered, talkSec: r.talkSec }))
-    : db
-    .select({
-      key: sql<K>`${column}`,
-      calls: count(),
-      answered: sql<number>`sum(${calls.answered})`,
-      talkSec: sql<number>`sum(${calls.billSec})`,
-    })
-    .from(calls)
-    .where(callWhere(filter))
-    .groupBy(sql`+${column}`) // unary +: group with a sort, so the planner keeps to calls_started_idx
-    .all();
+  const rows = aggregate(db, filter, { kind: "dim", dim }, source).map((r) => ({ key: r.key as K, calls: r.calls, answered: r.answered, talkSec: r.talkSec }));
   const total = rows.reduce((n, r) => n + r.calls, 0);
   return rows
     .map((r) => ({ ...r, share: r.calls / total, avgBillSec: r.talkSec / r.calls }))
@@ -151,23 +115,9 @@ export { TALK_TIME_BUCKETS };
 export type TalkTimeBucket = { label: string; minSec: number; maxSec: number | null; calls: number; talkSec: number };
 
 export function getTalkTimeHistogram(db: Db, filter: RangedFilter, source: QuerySource = "auto"): TalkTimeBucket[] {
-  const plan = source === "auto" ? rollupPlanFor(filter, "billsec_bucket") : null;
-  const rows = plan
-    ? rollupAggregate(db, plan, filter, { kind: "dim", dim: "billsec_bucket" }).map((r) => ({ bucket: r.key as number, calls: r.calls, talkSec: r.talkSec }))
-    : rawTalkTime(db, filter);
+  const rows = aggregate(db, filter, { kind: "dim", dim: "billsec_bucket" }, source).map((r) => ({ bucket: r.key as number, calls: r.calls, talkSec: r.talkSec }));
   const byBucket = new Map(rows.map((r) => [r.bucket, r]));
   return TALK_TIME_BUCKETS.map((b, i) => ({ ...b, calls: byBucket.get(i)?.calls ?? 0, talkSec: byBucket.get(i)?.talkSec ?? 0 }));
-}
-
-function rawTalkTime(db: Db, filter: RangedFilter): { bucket: number; calls: number; talkSec: number }[] {
-  const whens = TALK_TIME_BUCKETS.flatMap((b, i) => (b.maxSec === null ? [] : [sql`when ${calls.billSec} <= ${sql.raw(String(b.maxSec))} then ${sql.raw(String(i))}`]));
-  const bucket = sql<number>`case ${sql.join(whens, sql` `)} else ${sql.raw(String(TALK_TIME_BUCKETS.length - 1))} end`;
-  return db
-    .select({ bucket, calls: count(), talkSec: sql<number>`sum(${calls.billSec})` })
-    .from(calls)
-    .where(callWhere(filter))
-    .groupBy(bucket)
-    .all();
 }
 
 // ---------------------------------------------------------------------------------------------- time: series and busy hours
@@ -183,24 +133,10 @@ export function listHourlyCounts(db: Db, filter: RangedFilter, timeZone: string,
   const out: HourlyCount[] = [];
   for (const seg of offsetSegments(filter.from, filter.to, timeZone)) {
     // Whole-hour offsets: a UTC hour of the rollup is one local hour. Half-hour zones read calls.
-    const plan = source === "auto" && seg.offsetMs % HOUR_MS === 0 ? rollupPlanFor(filter, null) : null;
-    if (plan) {
-      const segFilter = { ...filter, from: seg.fromMs, to: seg.toMs };
-      for (const r of rollupAggregate(db, plan, segFilter, { kind: "hour", offsetMs: seg.offsetMs })) {
-        const key = r.key as number;
-        out.push({ localHourKey: key, hourStartMs: key * HOUR_MS - seg.offsetMs, calls: r.calls, answered: r.answered, talkSec: r.talkSec });
-      }
-      continue;
-    }
-    const key = sql<number>`(${calls.startedAtMs} + ${sql.raw(String(Math.trunc(seg.offsetMs)))}) / ${sql.raw(String(HOUR_MS))}`;
-    const rows = db
-      .select({ key, calls: count(), answered: sql<number>`sum(${calls.answered})`, talkSec: sql<number>`sum(${calls.billSec})` })
-      .from(calls)
-      .where(callWhere({ ...filter, from: seg.fromMs, to: seg.toMs }))
-      .groupBy(key)
-      .all();
-    for (const r of rows) {
-      out.push({ localHourKey: r.key, hourStartMs: r.key * HOUR_MS - seg.offsetMs, calls: r.calls, answered: r.answered, talkSec: r.talkSec });
+    const segSource = seg.offsetMs % HOUR_MS === 0 ? source : "raw";
+    for (const r of aggregate(db, { ...filter, from: seg.fromMs, to: seg.toMs }, { kind: "hour", offsetMs: seg.offsetMs }, segSource)) {
+      const key = r.key as number;
+      out.push({ localHourKey: key, hourStartMs: key * HOUR_MS - seg.offsetMs, calls: r.calls, answered: r.answered, talkSec: r.talkSec });
     }
   }
   return out;
@@ -268,29 +204,15 @@ export function toBusyHours(hourly: HourlyCount[], filter: RangedFilter): Heatma
 export type PerPartyRow = { key: string | null; calls: number; answered: number; answerRate: number | null; talkSec: number; avgTalkSec: number | null };
 
 export function listExtensionStats(db: Db, filter: RangedFilter, source: QuerySource = "auto"): PerPartyRow[] {
-  return perParty(db, filter, calls.extension, source);
+  return perParty(db, filter, "extension", source);
 }
 
 export function listAgentStats(db: Db, filter: RangedFilter, source: QuerySource = "auto"): PerPartyRow[] {
-  return perParty(db, filter, calls.agent, source);
+  return perParty(db, filter, "agent", source);
 }
 
-function perParty(db: Db, filter: RangedFilter, column: typeof calls.extension | typeof calls.agent, source: QuerySource): PerPartyRow[] {
-  const dim = column === calls.extension ? "extension" : "agent";
-  const plan = source === "auto" ? rollupPlanFor(filter, dim) : null;
-  const rows = plan
-    ? rollupAggregate(db, plan, filter, { kind: "dim", dim }).map((r) => ({ key: r.key as string | null, calls: r.calls, answered: r.answered, talkSec: r.talkSec }))
-    : db
-    .select({
-      key: column,
-      calls: count(),
-      answered: sql<number>`sum(${calls.answered})`,
-      talkSec: sql<number>`sum(${calls.billSec})`,
-    })
-    .from(calls)
-    .where(callWhere(filter))
-    .groupBy(sql`+${column}`) // unary +: group with a sort, so the planner keeps to calls_started_idx
-    .all();
+function perParty(db: Db, filter: RangedFilter, dim: "extension" | "agent", source: QuerySource): PerPartyRow[] {
+  const rows = aggregate(db, filter, { kind: "dim", dim }, source).map((r) => ({ key: r.key as string | null, calls: r.calls, answered: r.answered, talkSec: r.talkSec }));
   return rows
     .map((r) => ({ ...r, answerRate: ratio(r.answered, r.calls), avgTalkSec: ratio(r.talkSec, r.answered) }))
     .sort((a, b) => b.calls - a.calls || String(a.key).localeCompare(String(b.key)));
