@@ -5,7 +5,7 @@ import { calls } from "@/db/schema";
 import { callFilterSchema } from "@/lib/filters/call-filter";
 import { getHangupLabels, labelHangup } from "@/lib/settings/hangup-labels";
 import { startOfZonedDay } from "@/lib/time";
-import { rollupAggregate, rollupPlanFor } from "./analytics-rollup";
+import { getCallSummary } from "./analytics";
 import type { Direction, ExtensionStatus } from "@/lib/vendor/call-record";
 
 /**
@@ -247,15 +247,14 @@ export function mergePolled(tile: ExtensionTile, polled: PolledExtension | undef
 
 /** Calls, answered (billsec > 0) and talk time of calls that started in [fromMs, toMs): one range of calls_started_idx. */
 export function getDayCounters(db: Db, fromMs: number, toMs: number): LiveCounters {
-  // From the rollups (whole hours) and calls (the hour under way): at 200,000 calls a day, summing today's rows of
-  // calls each second per open wallboard cost ~100 ms; this reads a few dozen rollup rows and one hour of calls.
-  const filter = { ...callFilterSchema.parse({}), from: fromMs, to: toMs };
-  const row = rollupAggregate(db, rollupPlanFor(filter, null)!, filter, { kind: "none" })[0] ?? { calls: 0, answered: 0, talkSec: 0 };
+  // The analytics summary: rollups for the whole hours, calls for the hour under way (summing today's rows of calls
+  // each second per open wallboard cost ~100 ms at 200,000 calls a day).
+  const day = getCallSummary(db, { ...callFilterSchema.parse({}), from: fromMs, to: toMs });
   return {
-    calls: row.calls,
-    answered: row.answered,
-    answerRatePct: row.calls > 0 ? Math.round((row.answered / row.calls) * 1000) / 10 : null,
-    talkSec: row.talkSec,
+    calls: day.calls,
+    answered: day.answered,
+    answerRatePct: day.answerRate === null ? null : Math.round(day.answerRate * 1000) / 10,
+    talkSec: day.talkSec,
   };
 }
 
