@@ -1,12 +1,12 @@
 import "server-only";
-import { count, sql } from "drizzle-orm";
+import { count, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { calls, type CallRow } from "@/db/schema";
 import type { CallFilter } from "@/lib/filters/call-filter";
 import { sourcesOf } from "@/lib/ingest/upsert-call";
 import { rollupAggregate, rollupPlanFor } from "./analytics-rollup";
 import { callOrder, callWhere } from "./call-where";
-import { numberSearchMode, SCAN_TOTAL_CAP } from "./number-search";
+import { numberSearchMode, SCAN_TOTAL_CAP, type NumberSearchMode } from "./number-search";
 
 export type CallListItem = ReturnType<typeof toCallListItem>;
 /** `totalExact` is false when a number search scanned the range: the total is then "more than SCAN_TOTAL_CAP". */
@@ -20,15 +20,7 @@ export function listCalls(db: Db, filter: CallFilter): CallPage {
   const search = filter.q ? numberSearchMode(db, filter.q) : "index";
   const where = callWhere(filter, { numberSearch: search });
   return db.transaction((tx) => {
-    let total = countFromRollups(db, filter);
-    let totalExact = true;
-    if (total === null && search === "scan") {
-      const matches = tx.select({ one: sql`1` }).from(calls).where(where).limit(SCAN_TOTAL_CAP + 1).as("matches");
-      const n = tx.select({ n: count() }).from(matches).get()?.n ?? 0;
-      total = Math.min(n, SCAN_TOTAL_CAP);
-      totalExact = n <= SCAN_TOTAL_CAP;
-    }
-    total ??= tx.select({ n: count() }).from(calls).where(where).get()?.n ?? 0;
+    const { total, totalExact } = countMatches(db, filter, where, search);
     const walkSortIndex = filter.sort !== "startedAt" && (total > WALK_SORT_INDEX_ABOVE || !totalExact);
     const rows = tx
       .select()
@@ -43,15 +35,23 @@ export function listCalls(db: Db, filter: CallFilter): CallPage {
 }
 
 /**
- * The total from the rollups when they can express the filter (the same sums /analytics shows, kept in the same
- * transactions as calls): counting a month of rows costs ~50 ms at 1M calls and grows with the table, the rollups do
- * not. Null when only calls can answer (number search, member, talk-time bounds…).
+ * The total of the filtered set. From the rollups when they express the filter (the sums /analytics shows, kept in
+ * the same transactions as calls): counting a month of rows costs ~50 ms at 1M calls and grows with the table, the
+ * rollups do not. A number search that scans the range counts up to SCAN_TOTAL_CAP. Else a count of calls. (One
+ * connection: run inside listCalls' transaction, these reads see the same snapshot as the page.)
  */
-function countFromRollups(db: Db, filter: CallFilter): number | null {
+function countMatches(db: Db, filter: CallFilter, where: SQL | undefined, search: NumberSearchMode): { total: number; totalExact: boolean } {
   const plan = rollupPlanFor(filter, null);
-  if (!plan) return null;
-  const ranged = { ...filter, from: filter.from ?? 0, to: filter.to ?? Number.MAX_SAFE_INTEGER };
-  return rollupAggregate(db, plan, ranged, { kind: "none" })[0]?.calls ?? 0;
+  if (plan) {
+    const ranged = { ...filter, from: filter.from ?? 0, to: filter.to ?? Number.MAX_SAFE_INTEGER };
+    return { total: rollupAggregate(db, plan, ranged, { kind: "none" })[0]?.calls ?? 0, totalExact: true };
+  }
+  if (search === "scan") {
+    const matches = db.select({ one: sql`1` }).from(calls).where(where).limit(SCAN_TOTAL_CAP + 1).as("matches");
+    const n = db.select({ n: count() }).from(matches).get()?.n ?? 0;
+    return { total: Math.min(n, SCAN_TOTAL_CAP), totalExact: n <= SCAN_TOTAL_CAP };
+  }
+  return { total: db.select({ n: count() }).from(calls).where(where).get()?.n ?? 0, totalExact: true };
 }
 
 /** The API and UI shape of a call: ISO UTC instants, the vendor's hangup direction as number or word. */
