@@ -1,9 +1,7 @@
-"use client";
-
 import Link from "next/link";
 
-/** A cell as the server sends it: the hour it stands for alone (when it does) links to that hour's calls. */
-export type HeatmapCellView = { weekday: number; hour: number; calls: number; answered: number; onlyHour: { startMs: number; endMs: number } | null };
+/** A cell; `href` (when the cell stands for one hour of the range) opens that hour's calls. */
+export type HeatmapCellView = { weekday: number; hour: number; calls: number; answered: number; href: string | null };
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
 const LOW = [240, 249, 255] as const; // sky-50
@@ -11,18 +9,10 @@ const HIGH = [7, 89, 133] as const; // sky-800
 
 /**
  * Weekday × hour grid of call counts (a plain table: readable by screen readers, every linked cell reachable by
- * keyboard). Cells that stand for one hour of the range link to that hour's calls: `callsHref` (the page's filters)
- * with that hour as the range. A client component so that the page sends 168 numbers, not 168 rendered links twice.
+ * keyboard). Cells that stand for one hour of the range link to that hour's calls.
  */
-export function BusyHoursHeatmap({ cells, caption, callsHref }: { cells: HeatmapCellView[]; caption: string; callsHref: string }) {
+export function BusyHoursHeatmap({ cells, caption }: { cells: HeatmapCellView[]; caption: string }) {
   const max = Math.max(1, ...cells.map((c) => c.calls));
-  const hrefOf = (hour: { startMs: number; endMs: number }) => {
-    const [path, query = ""] = callsHref.split("?");
-    const params = new URLSearchParams(query);
-    params.set("from", new Date(hour.startMs).toISOString());
-    params.set("to", new Date(hour.endMs).toISOString());
-    return `${path}?${params.toString()}`;
-  };
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[640px] table-fixed border-separate border-spacing-0.5 text-[11px]">
@@ -54,8 +44,8 @@ export function BusyHoursHeatmap({ cells, caption, callsHref }: { cells: Heatmap
                   const text = c.calls > 0 ? compact(c.calls) : "";
                   return (
                     <td key={c.hour} className="h-7 rounded-sm p-0 text-center tabular-nums" style={{ backgroundColor: bg, color: fg }} title={title}>
-                      {c.onlyHour && c.calls > 0 ? (
-                        <Link href={hrefOf(c.onlyHour)} prefetch={false} aria-label={title} className="block h-full w-full rounded-sm leading-7 outline-offset-1 hover:ring-2 hover:ring-amber-500 focus-visible:outline-2 focus-visible:outline-amber-600">
+                      {c.href && c.calls > 0 ? (
+                        <Link href={c.href} prefetch={false} aria-label={title} className="block h-full w-full rounded-sm leading-7 outline-offset-1 hover:ring-2 hover:ring-amber-500 focus-visible:outline-2 focus-visible:outline-amber-600">
                           {text}
                         </Link>
                       ) : (

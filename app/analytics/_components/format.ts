@@ -1,9 +1,6 @@
 import type { CallFilter } from "@/lib/filters/call-filter";
 import { toSearchParams } from "@/lib/filters/call-filter";
 
-/** Stands for an extension or agent in a callsHref that the browser completes (party-table.tsx). */
-export const PARTY_KEY = "__party__";
-
 /** /calls showing the calls behind an aggregate: the page's filters (range included) plus `patch`. */
 export function callsHref(filter: CallFilter, patch: Partial<CallFilter>): string {
   return `/calls?${toSearchParams({ ...filter, page: 1, ...patch }).toString()}`;

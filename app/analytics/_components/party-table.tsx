@@ -3,11 +3,11 @@
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
-import { PARTY_KEY } from "./format";
 
-/** A row as the server sends it: the key alone (null: none recorded), the link is built here from hrefTemplate. */
+/** A row: its key (null: none recorded) and the link to its calls. */
 export type PartyRowView = {
   key: string | null;
+  href: string | null;
   calls: number;
   answered: number;
   answerRate: number | null;
@@ -32,7 +32,7 @@ const numericOrder = new Intl.Collator("en", { numeric: true }).compare;
  * Aggregated rows per extension or agent, sorted in the browser (they are already aggregated on the server); the first
  * FIRST_ROWS of the order are drawn until the supervisor asks for all.
  */
-export function PartyTable({ rows, keyHeader, caption, hrefTemplate }: { rows: PartyRowView[]; keyHeader: string; caption: string; hrefTemplate: string }) {
+export function PartyTable({ rows, keyHeader, caption }: { rows: PartyRowView[]; keyHeader: string; caption: string }) {
   const [sort, setSort] = useState<{ key: SortKey; dir: "asc" | "desc" }>({ key: "calls", dir: "desc" });
   const [showAll, setShowAll] = useState(false);
   const sorted = useMemo(() => {
@@ -83,8 +83,8 @@ export function PartyTable({ rows, keyHeader, caption, hrefTemplate }: { rows: P
           {visible.map((r) => (
             <tr key={r.key ?? ""} className="relative border-b border-slate-100 last:border-0 hover:bg-slate-50">
               <td className="py-1.5 pr-2">
-                {r.key !== null ? (
-                  <Link href={hrefTemplate.replace(PARTY_KEY, encodeURIComponent(r.key))} prefetch={false} className="text-sky-800 after:absolute after:inset-0 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600">
+                {r.href ? (
+                  <Link href={r.href} prefetch={false} className="text-sky-800 after:absolute after:inset-0 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600">
                     {r.label}
                   </Link>
                 ) : (

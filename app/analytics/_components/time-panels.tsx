@@ -95,8 +95,7 @@ export function BusyHoursPanel({ cells, filter, timeZone }: { cells: HeatmapCell
       ) : (
         <BusyHoursHeatmap
           caption={`Calls per weekday and hour in ${timeZone}`}
-          cells={cells}
-          callsHref={callsHref(filter, {})}
+          cells={cells.map((c) => ({ ...c, href: c.onlyHour ? callsHref(filter, { from: c.onlyHour.startMs, to: c.onlyHour.endMs }) : null }))}
         />
       )}
     </Panel>
