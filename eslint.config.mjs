@@ -20,6 +20,22 @@ export default defineConfig([
     },
   },
   {
+    // A transaction that reads before it writes is refused the write lock at once when another process writes
+    // ("database is locked", whatever the busy timeout): writes go through writeTransaction() (BEGIN IMMEDIATE),
+    // multi-statement reads through readSnapshot().
+    files: ["**/*.ts", "**/*.tsx"],
+    ignores: ["db/client.ts", "db/migrate.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='transaction']",
+          message: "Use writeTransaction() or readSnapshot() from @/db/client: they take the write lock when they begin.",
+        },
+      ],
+    },
+  },
+  {
     // Vendor quirks stay in lib/vendor: it depends on nothing of ours but lib/time.
     files: ["lib/vendor/**"],
     rules: {

@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { openDatabase } from "@/db/client";
+import { openDatabase, writeTransaction } from "@/db/client";
 import { callFilterSchema } from "@/lib/filters/call-filter";
 import { rebuildRollupsSql } from "@/lib/ingest/rollup";
 import { INDEX_NUMBERS_SQL } from "@/lib/queries/number-search";
@@ -72,7 +72,7 @@ starts.sort();
 // pass, as the migrations do: the same indexes, minutes sooner at 10M than updating them row by row.
 const indexSql = reuse ? [] : dropIndexesAndTriggers();
 for (let done = reuse ? TOTAL : 0; done < TOTAL; ) {
-  db.$client.transaction(() => {
+  writeTransaction(db, () => {
     for (let i = 0; i < 10_000 && done < TOTAL; i++, done++) {
       const start = starts[done]!;
       const answered = rnd() < 0.62;
@@ -98,7 +98,7 @@ for (let done = reuse ? TOTAL : 0; done < TOTAL; ) {
         start,
       );
     }
-  })();
+  });
 }
 if (indexSql.length) {
   const indexStarted = performance.now();
@@ -109,9 +109,9 @@ if (indexSql.length) {
 // Bulk rows bypass upsertCall, so the hourly rollups are filled the way migration 0003 back-fills them.
 if (!reuse) {
   const rollupStarted = performance.now();
-  db.$client.transaction(() => {
+  writeTransaction(db, () => {
     for (const stmt of rebuildRollupsSql()) db.$client.exec(stmt);
-  })();
+  });
   log(`rollups back-filled in ${((performance.now() - rollupStarted) / 1000).toFixed(1)} s`);
 }
 // The app never runs ANALYZE; without statistics the planner keeps to calls_started_idx, as in production.

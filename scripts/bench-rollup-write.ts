@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { openDatabase } from "@/db/client";
+import { openDatabase, writeTransaction } from "@/db/client";
 import { applyRollupChange, type RollupSource } from "@/lib/ingest/rollup";
 import { upsertCall } from "@/lib/ingest/upsert-call";
 import { makeCall } from "@/lib/testing/temp-db";
@@ -30,7 +30,7 @@ const record = (id: number) => {
 
 function timed(label: string, fn: () => void): number {
   const t = performance.now();
-  db.$client.transaction(fn)();
+  writeTransaction(db, fn);
   const us = ((performance.now() - t) * 1000) / N;
   console.log(`${label}: ${us.toFixed(2)} µs per call`);
   return us;

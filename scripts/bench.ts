@@ -8,7 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { openDatabase } from "@/db/client";
+import { openDatabase, writeTransaction } from "@/db/client";
 import { processInboxItem, storeRawCallback } from "@/lib/ingest/callbacks";
 import { upsertCall } from "@/lib/ingest/upsert-call";
 import { callFilterSchema } from "@/lib/filters/call-filter";
@@ -58,7 +58,7 @@ function benchSyncPages() {
   const t0 = performance.now();
   for (let i = 0; i < bills.length; i += 1000) {
     const page = bills.slice(i, i + 1000);
-    db.transaction(() => {
+    writeTransaction(db, () => {
       for (const raw of page) upsertCall(db, normalizeGetBillBill(raw, TZ), { payload: raw });
     });
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { count } from "drizzle-orm";
 import { getEnv } from "@/lib/env";
-import { getDb, type Db } from "@/db/client";
+import { getDb, writeTransaction, type Db } from "@/db/client";
 import { account, user } from "@/db/schema";
 import { getAuth } from "./auth";
 
@@ -40,7 +40,8 @@ export async function ensureAdminUser(db: Db = getDb()): Promise<EnsureAdminResu
   const now = new Date();
 
   try {
-    const created = db.transaction(
+    const created = writeTransaction(
+      db,
       (tx) => {
         if (countUsers(tx) > 0) return false;
         tx.insert(user)
@@ -52,7 +53,6 @@ export async function ensureAdminUser(db: Db = getDb()): Promise<EnsureAdminResu
           .run();
         return true;
       },
-      { behavior: "immediate" },
     );
     if (!created) return { status: "exists" };
   } catch (err) {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
+import { type Db, writeTransaction } from "@/db/client";
 import { calls } from "@/db/schema";
 import { makeCall, makeTempDb } from "@/lib/testing/temp-db";
 import { identityKeys, sourcesOf, upsertCall } from "./upsert-call";
@@ -9,7 +9,7 @@ let cleanup: () => void;
 beforeEach(() => ({ db, cleanup } = makeTempDb()));
 afterEach(() => cleanup());
 
-const upsert = (record: ReturnType<typeof makeCall>) => db.transaction(() => upsertCall(db, record, { payload: record }));
+const upsert = (record: ReturnType<typeof makeCall>) => writeTransaction(db, () => upsertCall(db, record, { payload: record }));
 const allCalls = () => db.select().from(calls).all();
 const payloadSources = (callId: number) =>
   (db.$client.prepare("select source from call_payloads where call_id = ? order by source").all(callId) as { source: string }[]).map((r) => r.source);

@@ -16,7 +16,7 @@ export type UpsertOutcome = { callId: number; created: boolean; merged: number; 
  * matched on its fingerprint (start instant, display and destination number), but never to a call whose own id or
  * uuid contradicts it. Keys that turn out to belong to several calls merge them into the oldest.
  *
- * Runs on the connection's current transaction: callers wrap a batch in db.transaction(), so that the rows, keys,
+ * Runs on the connection's current transaction: callers wrap a batch in writeTransaction(), so that the rows, keys,
  * payloads and their own bookkeeping commit together. Hot path (a sync page is 1,000 of these): prepared statements.
  */
 export function upsertCall(db: Db, record: CallRecord, options: { payload: unknown; inboxId?: number | null; nowMs?: number }): UpsertOutcome {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
+import { type Db, writeTransaction } from "@/db/client";
 import { callFilterSchema, type CallFilter } from "@/lib/filters/call-filter";
 import { rebuildRollupsSql, ROLLUP_SUMS, ROLLUP_TABLES } from "@/lib/ingest/rollup";
 import { upsertCall } from "@/lib/ingest/upsert-call";
@@ -49,7 +49,7 @@ let merges = 0;
 beforeAll(() => {
   ({ db, cleanup } = makeTempDb());
   const g = generator(7);
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const store = (r: CallRecord) => {
       const out = upsertCall(db, r, { payload: r });
       merges += out.merged;

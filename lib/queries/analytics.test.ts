@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
+import { type Db, writeTransaction } from "@/db/client";
 import { callFilterSchema, type CallFilter } from "@/lib/filters/call-filter";
 import { upsertCall } from "@/lib/ingest/upsert-call";
 import { makeCall, makeTempDb } from "@/lib/testing/temp-db";
@@ -53,7 +53,7 @@ let db: Db;
 let cleanup: () => void;
 beforeAll(() => {
   ({ db, cleanup } = makeTempDb());
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const c of CALLS) {
       const record = makeCall(c);
       upsertCall(db, record, { payload: record });
@@ -220,7 +220,7 @@ describe("across a DST change (America/New_York, 2026-11-01 02:00 EDT → 01:00 
   let dst: { db: Db; cleanup: () => void };
   beforeAll(() => {
     dst = makeTempDb();
-    dst.db.transaction(() => {
+    writeTransaction(dst.db, () => {
       // 01:30 EDT and 01:30 EST: the same wall-clock hour, one hour apart.
       for (const [id, iso] of [
         [1, "2026-11-01T05:30:00Z"],

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/db/client";
+import { readSnapshot, type Db } from "@/db/client";
 import type { CallFilter } from "@/lib/filters/call-filter";
 import { presetRange } from "@/lib/filters/time-range";
 import {
@@ -224,7 +224,7 @@ export type Analytics = ReturnType<typeof getAnalytics>;
 
 /** Every aggregate of the page for one filter, as GET /api/analytics returns it. */
 export function getAnalytics(db: Db, filter: RangedFilter, range: AnalyticsRange, timeZone: string, source: QuerySource = "auto") {
-  return db.transaction(() => {
+  return readSnapshot(db, () => {
     const hourly = listHourlyCounts(db, filter, timeZone, source);
     return {
       timeZone,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
+import { type Db, writeTransaction } from "@/db/client";
 import { upsertCall } from "@/lib/ingest/upsert-call";
 import { callFilterSchema } from "@/lib/filters/call-filter";
 import { makeCall, makeDbBefore, makeTempDb } from "@/lib/testing/temp-db";
@@ -17,7 +17,7 @@ afterEach(() => cleanup());
 describe("listCalls sorted by another column than start", () => {
   it("returns the same page whether it sorts the range or walks the sort's index", () => {
     const base = Date.UTC(2026, 0, 1);
-    db.transaction(() => {
+    writeTransaction(db, () => {
       for (let i = 1; i <= 25_000; i++) {
         const call = makeCall({
           vendorId: i,
@@ -61,7 +61,7 @@ describe("listCalls sorted by another column than start", () => {
 describe("listCalls total", () => {
   it("equals a count of the filtered calls whether the rollups or calls answer it", () => {
     const base = Date.UTC(2026, 0, 1, 5, 17);
-    db.transaction(() => {
+    writeTransaction(db, () => {
       for (let i = 1; i <= 3_000; i++) {
         const billSec = i % 3 ? (i * 37) % 400 : 0;
         const call = makeCall({
@@ -94,7 +94,7 @@ describe("number search", () => {
   const numbers = ["13812345678", "13912345678", "02566823420", "8613812340000", 'a"b%c_d', "15000000001", null];
 
   it("finds through the trigram index exactly what a scan of the numbers finds, after updates and deletes too", () => {
-    db.transaction(() => {
+    writeTransaction(db, () => {
       for (let i = 1; i <= 400; i++) {
         upsertCall(db, makeCall({ vendorId: i, startedAtMs: base + i * 60_000, destNumber: numbers[i % numbers.length]!, displayNumber: numbers[(i * 3) % numbers.length]!, aNumber: i % 9 ? null : numbers[(i * 5) % numbers.length]! }), { payload: {} });
       }
@@ -119,7 +119,7 @@ describe("number search", () => {
   });
 
   it("scans the range for a term too common for the index, and reports the total as a lower bound past the cap", () => {
-    db.transaction(() => {
+    writeTransaction(db, () => {
       for (let i = 1; i <= NUMBER_INDEX_MAX_MATCHES + 500; i++) upsertCall(db, makeCall({ vendorId: i, startedAtMs: base + i * 10_000 }), { payload: {} });
     });
     expect(numberSearchMode(db, "138")).toBe("scan");
@@ -142,7 +142,7 @@ describe("migration 0006", () => {
     expect(readFileSync(path.join(process.cwd(), "db", "migrations", "0006_calls_numbers_fts.sql"), "utf8")).toContain(`${INDEX_NUMBERS_SQL};`);
     const old = makeDbBefore("0006");
     try {
-      old.db.transaction(() => {
+      writeTransaction(old.db, () => {
         for (let i = 1; i <= 50; i++) upsertCall(old.db, makeCall({ vendorId: i, startedAtMs: Date.UTC(2026, 0, 1) + i * 60_000 }), { payload: {} });
       });
       old.upgrade();

@@ -1,6 +1,6 @@
 import "server-only";
 import { count, sql, type SQL } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { readSnapshot, type Db } from "@/db/client";
 import { calls, type CallRow } from "@/db/schema";
 import type { CallFilter } from "@/lib/filters/call-filter";
 import { sourcesOf } from "@/lib/ingest/upsert-call";
@@ -19,7 +19,7 @@ const WALK_SORT_INDEX_ABOVE = 20_000;
 export function listCalls(db: Db, filter: CallFilter): CallPage {
   const search = filter.q ? numberSearchMode(db, filter.q) : "index";
   const where = callWhere(filter, { numberSearch: search });
-  return db.transaction((tx) => {
+  return readSnapshot(db, (tx) => {
     const { total, totalExact } = countMatches(db, filter, where, search);
     const walkSortIndex = filter.sort !== "startedAt" && (total > WALK_SORT_INDEX_ABOVE || !totalExact);
     const rows = tx

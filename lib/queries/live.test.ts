@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
+import { type Db, writeTransaction } from "@/db/client";
 import { extensionEvents } from "@/db/schema";
 import { upsertCall } from "@/lib/ingest/upsert-call";
 import { putHangupLabelOverrides } from "@/lib/settings/hangup-labels";
@@ -35,7 +35,7 @@ function addEvent(over: Partial<ExtensionEvent> & Pick<ExtensionEvent, "uuid" | 
     .run();
 }
 
-const addCall = (over: Parameters<typeof makeCall>[0]) => db.transaction(() => upsertCall(db, makeCall(over), { payload: {} }));
+const addCall = (over: Parameters<typeof makeCall>[0]) => writeTransaction(db, () => upsertCall(db, makeCall(over), { payload: {} }));
 const tile = (tiles: ExtensionTile[], ext: string) => tiles.find((t) => t.extension === ext);
 
 describe("listExtensionTiles", () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { desc, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { readSnapshot, type Db } from "@/db/client";
 import { calls } from "@/db/schema";
 import { callFilterSchema } from "@/lib/filters/call-filter";
 import { getHangupLabels, labelHangup } from "@/lib/settings/hangup-labels";
@@ -102,7 +102,7 @@ type Options = { nowMs?: number; displayTz: string; polled?: PolledExtensions };
 
 /** Everything the wallboard shows, in one read transaction so that tiles, counters and calls agree. */
 export function getLiveBoard(db: Db, { nowMs = Date.now(), displayTz, polled = {} }: Options): LiveBoard {
-  return db.transaction(() => {
+  return readSnapshot(db, () => {
     const extensions = listExtensionTiles(db, { nowMs, polled });
     const dayStartMs = startOfZonedDay(nowMs, displayTz);
     const stateCounts = Object.fromEntries(LIVE_STATES.map((s) => [s, 0])) as Record<LiveState, number>;

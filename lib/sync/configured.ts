@@ -6,7 +6,7 @@ import { normalizeCdrsRecord } from "@/lib/vendor/cdrs";
 import { createGetBillClient, type GetBillClient } from "@/lib/vendor/getbill-client";
 import { normalizeGetBillBill } from "@/lib/vendor/getbill";
 import type { HttpOptions } from "@/lib/vendor/http";
-import { acquireLease, leaseHolder, releaseLease } from "./lease";
+import { acquireLease, leaseHolder, releaseLease } from "@/db/lease";
 import { getCheckpoint, runSync, type PullSource, type SyncProgress, type SyncRunResult, type SyncSourceName, type SyncTrigger } from "./run-sync";
 import { databaseTokenStore } from "./token-store";
 

@@ -1,4 +1,4 @@
-import type { Db } from "@/db/client";
+import { writeTransaction, type Db } from "@/db/client";
 import type { Env } from "@/lib/env";
 import { log } from "@/lib/log";
 import type { LiveState, PolledExtension, PolledExtensions } from "@/lib/queries/live";
@@ -6,7 +6,7 @@ import { toDirection } from "@/lib/vendor/fields";
 import type { GetBillClient, SipCallStatus } from "@/lib/vendor/getbill-client";
 import { SIP_NOT_REGISTERED, sipStatusLabel } from "@/lib/vendor/sip-status";
 import { configuredSources } from "./configured";
-import { acquireLease } from "./lease";
+import { acquireLease } from "@/db/lease";
 
 type Holder = typeof globalThis & { __extensionPoller?: NodeJS.Timeout };
 const holder = globalThis as Holder;
@@ -47,7 +47,7 @@ export async function pollExtensions(db: Db, client: Pick<GetBillClient, "getSip
     `insert into extension_polls (extension, status_code, registered, direction, other_number, since_ms, polled_at_ms)
      values (?, ?, ?, ?, ?, ?, ?)`,
   );
-  client_.transaction(() => {
+  writeTransaction(db, () => {
     client_.prepare("delete from extension_polls").run();
     for (const r of rows) {
       const direction = toDirection(r.direction);
@@ -55,7 +55,7 @@ export async function pollExtensions(db: Db, client: Pick<GetBillClient, "getSip
       const seconds = r.status === 1201 ? r.idleSec : r.callSec;
       insert.run(r.extension, r.status, r.status === SIP_NOT_REGISTERED ? 0 : 1, direction, other, seconds != null ? nowMs - seconds * 1000 : null, nowMs);
     }
-  })();
+  });
   return rows.length;
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Db } from "@/db/client";
+import { writeTransaction, type Db } from "@/db/client";
 import { upsertCall } from "@/lib/ingest/upsert-call";
 import { log } from "@/lib/log";
 import { VendorApiError, type VendorApiErrorCode } from "@/lib/vendor/api-errors";
@@ -205,7 +205,7 @@ function storePage(db: Db, source: PullSource, records: unknown[], result: SyncR
     `insert into inbox (received_at_ms, endpoint, content_type, body, outcome, error_field, error_text, processed_at_ms)
      values (?, ?, 'application/json', ?, 'rejected', ?, ?, ?)`,
   );
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const raw of records) {
       keys.add(recordKey(raw));
       result.records++;
@@ -234,7 +234,7 @@ function recordKey(raw: unknown): string {
 
 function markWindowDone(db: Db, source: SyncSourceName, window: { fromMs: number; toMs: number }, runId: number, nowMs: number) {
   const client = db.$client;
-  client.transaction(() => {
+  writeTransaction(db, () => {
     client
       .prepare(
         `insert into sync_windows (source, from_ms, to_ms, done_at_ms, run_id) values (?, ?, ?, ?, ?)
@@ -251,5 +251,5 @@ function markWindowDone(db: Db, source: SyncSourceName, window: { fromMs: number
          on conflict (source) do update set done_until_ms = excluded.done_until_ms, updated_at_ms = excluded.updated_at_ms`,
       )
       .run(source, window.toMs, nowMs);
-  })();
+  });
 }

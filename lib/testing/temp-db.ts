@@ -1,8 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { migrationsFolder, openDatabase, type Db } from "@/db/client";
+import { applyMigrations } from "@/db/migrate";
 import type { CallRecord } from "@/lib/vendor/call-record";
 
 /** A real SQLite file with the migrations applied, removed by cleanup(). */
@@ -33,10 +33,10 @@ export function makeDbBefore(tag: string): { db: Db; upgrade: () => void; cleanu
   journal.entries = journal.entries.filter((e) => e.tag < tag);
   writeFileSync(journalFile, JSON.stringify(journal));
   const db = openDatabase(path.join(dir, "calls.db"), { migrate: false });
-  migrate(db, { migrationsFolder: before });
+  applyMigrations(db.$client, before);
   return {
     db,
-    upgrade: () => migrate(db, { migrationsFolder: migrationsFolder() }),
+    upgrade: () => void applyMigrations(db.$client, migrationsFolder()),
     cleanup: () => {
       db.$client.close();
       rmSync(dir, { recursive: true, force: true });

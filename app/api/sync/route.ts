@@ -4,7 +4,7 @@ import { requireApiUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { toErrorResponse } from "@/lib/errors";
 import { getSyncStatus } from "@/lib/queries/sync-status";
-import { leaseHolder } from "@/lib/sync/lease";
+import { leaseHolder } from "@/db/lease";
 import { triggerSync } from "@/lib/sync/scheduler";
 
 export const runtime = "nodejs";

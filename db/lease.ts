@@ -1,4 +1,4 @@
-import type { Db } from "@/db/client";
+import { writeTransaction, type Db } from "./client";
 
 /**
  * A lease row in the database: whoever holds an unexpired lease may run; every process on the same database sees
@@ -6,13 +6,13 @@ import type { Db } from "@/db/client";
  */
 export function acquireLease(db: Db, name: string, holder: string, ttlMs: number, nowMs = Date.now()): boolean {
   const client = db.$client;
-  return client.transaction(() => {
+  return writeTransaction(db, () => {
     client.prepare("insert or ignore into leases (name, holder, expires_at_ms) values (?, ?, 0)").run(name, holder);
     const taken = client
       .prepare("update leases set holder = ?, expires_at_ms = ? where name = ? and (holder = ? or expires_at_ms <= ?)")
       .run(holder, nowMs + ttlMs, name, holder, nowMs);
     return taken.changes === 1;
-  }).immediate();
+  });
 }
 
 export function releaseLease(db: Db, name: string, holder: string) {
