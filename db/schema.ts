@@ -127,6 +127,9 @@ export const extensionEvents = sqliteTable(
   ],
 );
 
+export const INBOX_OUTCOMES = ["received", "stored", "rejected", "failed"] as const;
+export type InboxOutcome = (typeof INBOX_OUTCOMES)[number];
+
 /** Every callback body, verbatim, stored before it is parsed. */
 export const inbox = sqliteTable(
   "inbox",
@@ -138,13 +141,19 @@ export const inbox = sqliteTable(
     contentType: text("content_type"),
     remoteAddr: text("remote_addr"),
     body: blob("body", { mode: "buffer" }).notNull(),
-    /** received → stored | rejected. */
-    outcome: text("outcome", { enum: ["received", "stored", "rejected"] }).notNull().default("received"),
+    /**
+     * received → stored | rejected (the payload is not a call: the vendor's side). A row left received (a crash or
+     * an error on our side between storing and parsing) is processed again in the background until it is stored or
+     * rejected, or marked failed after INBOX_RETRY.maxAttempts; failed rows can be replayed by hand.
+     */
+    outcome: text("outcome", { enum: INBOX_OUTCOMES }).notNull().default("received"),
     errorField: text("error_field"),
     errorText: text("error_text"),
     callId: integer("call_id"),
     eventId: integer("event_id"),
     attempts: integer("attempts").notNull().default(1),
+    /** When the background retry may take a row left received again (backoff after a failed attempt). */
+    nextAttemptAtMs: integer("next_attempt_at_ms"),
     processedAtMs: integer("processed_at_ms"),
   },
   (t) => [index("inbox_outcome_idx").on(t.outcome, t.receivedAtMs), index("inbox_received_idx").on(t.receivedAtMs)],

@@ -20,4 +20,19 @@ describe("parseEnv", () => {
   it("treats empty values as unset", () => {
     expect(parseEnv({ CALLBACK_TOKEN: "12345678", DISPLAY_TZ: "", VENDOR_TZ: "Europe/Paris" }).DISPLAY_TZ).toBe("Europe/Paris");
   });
+  it("takes file: URLs and plain paths for DATABASE_URL", () => {
+    const path = (url: string) => parseEnv({ CALLBACK_TOKEN: "12345678", DATABASE_URL: url }).databasePath;
+    expect(path("file:./data/x.db")).toBe("./data/x.db");
+    expect(path("file:///srv/calls/x.db")).toBe("/srv/calls/x.db");
+    expect(path("/srv/calls/x.db")).toBe("/srv/calls/x.db");
+    expect(path("data/x.db")).toBe("data/x.db");
+  });
+  it("refuses a DATABASE_URL of another scheme, naming the variable and the schemes it knows", () => {
+    for (const url of ["postgres://user:pass@127.0.0.1:5432/db", "mysql://h/db", "https://example.com/x.db", "file:"]) {
+      expect(() => parseEnv({ CALLBACK_TOKEN: "12345678", DATABASE_URL: url }), url).toThrow(EnvError);
+    }
+    expect(() => parseEnv({ CALLBACK_TOKEN: "12345678", DATABASE_URL: "postgres://user:pass@127.0.0.1:5432/db" })).toThrow(
+      /DATABASE_URL uses the scheme "postgres:".*Known schemes: file:/,
+    );
+  });
 });

@@ -9,7 +9,10 @@ export const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .default("file:./data/calls.db")
-    .refine((v) => toDatabasePath(v).length > 0, "must be a SQLite file path such as file:./data/calls.db"),
+    .superRefine((v, ctx) => {
+      const problem = databaseUrlProblem(v);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   CALLBACK_TOKEN: z
     .string({ error: "is required: the shared secret the vendor appends to callback URLs as ?token=" })
@@ -46,6 +49,8 @@ export const envSchema = z.object({
   SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
   SYNC_LOOKBACK_HOURS: z.coerce.number().min(0).max(24 * 31).default(3),
   EXTENSION_POLL_SECONDS: z.coerce.number().int().min(0).default(30),
+  /** How long a stored callback body may be in flight before the background retry takes it as left behind. */
+  INBOX_RETRY_GRACE_SECONDS: z.coerce.number().int().min(1).default(30),
 });
 
 export type Env = z.infer<typeof envSchema> & { DISPLAY_TZ: string; databasePath: string };
@@ -81,8 +86,26 @@ export function resetEnvForTests() {
   cached = undefined;
 }
 
+/** The schemes DATABASE_URL may use; a plain path counts as `file:`. */
+export const DATABASE_SCHEMES = ["file:"] as const;
+
+/** `file:./data/calls.db`, `file:///srv/calls.db` and `./data/calls.db` all name a SQLite file. */
 export function toDatabasePath(url: string): string {
+  if (url.startsWith("file://")) return decodeURIComponent(url.slice("file://".length));
   return url.startsWith("file:") ? url.slice("file:".length) : url;
+}
+
+/**
+ * Why a DATABASE_URL cannot be used, or null. Anything with another scheme is refused: opening
+ * `postgres://…` as a relative SQLite path would silently run the install on a stray file.
+ */
+function databaseUrlProblem(url: string): string | null {
+  const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme && `${scheme}:` !== "file:") {
+    return `uses the scheme "${scheme}:", which this install does not know. Known schemes: ${DATABASE_SCHEMES.join(", ")} (a SQLite file, e.g. file:./data/calls.db), or a plain file path`;
+  }
+  if (toDatabasePath(url).trim().length === 0) return "must name a SQLite file, e.g. file:./data/calls.db";
+  return null;
 }
 
 function timeZone() {

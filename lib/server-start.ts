@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { ensureAdminUser } from "@/lib/auth/bootstrap";
 import { EnvError, getEnv } from "@/lib/env";
+import { startInboxRetry } from "@/lib/ingest/inbox-retry";
 import { log } from "@/lib/log";
 import { startExtensionPoller } from "@/lib/sync/extension-poller";
 import { startSyncScheduler } from "@/lib/sync/scheduler";
@@ -12,6 +13,7 @@ export async function startServer() {
     await ensureAdminUser();
     startSyncScheduler(db, env);
     startExtensionPoller(db, env);
+    startInboxRetry(db, env);
     log.info("server ready", { database: env.databasePath, vendorTz: env.VENDOR_TZ, displayTz: env.DISPLAY_TZ });
   } catch (err) {
     if (err instanceof EnvError) console.error(err.message);

@@ -108,11 +108,11 @@ export default async function SyncPage() {
         <section aria-labelledby="inbox-heading" className="rounded-lg border border-slate-200 bg-white">
           <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-200 px-4 py-3">
             <h2 id="inbox-heading" className="text-base font-semibold">
-              Payloads that failed validation
+              Payloads that failed validation or processing
             </h2>
             <p className="text-sm text-slate-600">
-              {inbox.rejected.toLocaleString("en-US")} rejected · {inbox.stuck.toLocaleString("en-US")} stored but not processed. Every body is kept
-              verbatim; replay one after a fix.
+              {inbox.rejected.toLocaleString("en-US")} rejected · {inbox.failed.toLocaleString("en-US")} failed ·{" "}
+              {inbox.retrying.toLocaleString("en-US")} being retried. Every body is kept verbatim; replay one after a fix.
             </p>
           </div>
           {inbox.items.length === 0 ? (
@@ -128,7 +128,7 @@ export default async function SyncPage() {
                       {item.attempts > 1 ? ` · ${item.attempts} attempts` : ""}
                     </p>
                     <p className="text-sm text-red-800">
-                      {item.outcome === "received" ? "Stored, but processing failed on our side." : item.errorText}
+                      {inboxProblem(item)}
                     </p>
                     <details className="mt-1">
                       <summary className="cursor-pointer text-xs text-slate-600">Raw body</summary>
@@ -195,4 +195,10 @@ function SourceCard({
 
 function endpointLabel(endpoint: string): string {
   return endpoint === "bill" ? "bill callback" : endpoint === "extension-status" ? "extension status callback" : `pulled ${endpoint} record`;
+}
+
+function inboxProblem(item: { outcome: string; errorText: string | null; attempts: number }): string {
+  if (item.outcome === "failed") return `Failed on our side after ${item.attempts} attempts: ${item.errorText ?? "unknown error"}. Replay it once the cause is fixed.`;
+  if (item.outcome === "received") return `Stored, not yet processed: retried in the background${item.errorText ? ` (${item.errorText})` : ""}.`;
+  return item.errorText ?? "Rejected.";
 }

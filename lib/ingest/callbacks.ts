@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { writeTransaction, type Db } from "@/db/client";
 import { extensionEvents, inbox, type InboxRow } from "@/db/schema";
 import {
   decodeCallbackBody,
@@ -30,7 +30,8 @@ export type ProcessResult =
 
 /** Stores a callback body verbatim, committed before anything parses it: nothing the vendor sent is lost. */
 export function storeRawCallback(db: Db, raw: RawCallback): number {
-  return db
+  return writeTransaction(db, (tx) =>
+    tx
     .insert(inbox)
     .values({
       endpoint: raw.endpoint,
@@ -40,7 +41,8 @@ export function storeRawCallback(db: Db, raw: RawCallback): number {
       receivedAtMs: raw.receivedAtMs ?? Date.now(),
     })
     .returning({ id: inbox.id })
-    .get().id;
+    .get().id,
+  );
 }
 
 /**
@@ -54,7 +56,7 @@ export async function processInboxItem(db: Db, inboxId: number, vendorTz: string
   let decoded: unknown;
   try {
     decoded = await decodeCallbackBody(new Uint8Array(item.body), item.contentType);
-    return db.transaction(() => writeDecoded(db, item, decoded, vendorTz));
+    return writeTransaction(db, () => writeDecoded(db, item, decoded, vendorTz));
   } catch (err) {
     if (!(err instanceof VendorPayloadError)) throw err;
     db.update(inbox)

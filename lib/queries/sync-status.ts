@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { inbox, leases, syncCheckpoints, syncRuns, SYNC_SOURCES } from "@/db/schema";
+import { inbox, leases, syncCheckpoints, syncRuns, SYNC_SOURCES, type InboxOutcome } from "@/db/schema";
 import { getLoginInfo } from "@/lib/sync/token-store";
 
 export type SyncRunItem = typeof syncRuns.$inferSelect;
@@ -37,7 +37,7 @@ export type InboxListItem = {
   endpoint: string;
   contentType: string | null;
   remoteAddr: string | null;
-  outcome: string;
+  outcome: InboxOutcome;
   errorField: string | null;
   errorText: string | null;
   attempts: number;
@@ -45,11 +45,19 @@ export type InboxListItem = {
   bodySize: number;
 };
 
-/** Payloads that failed validation (or were stored but never processed), newest first, for review and replay. */
-export function listProblemInbox(db: Db, limit = 50, nowMs = Date.now()): { items: InboxListItem[]; rejected: number; stuck: number } {
-  // "received" is normal for the instant between storing and parsing; a minute later it means processing failed.
+/**
+ * Payloads that need a look, newest first, for review and replay: rejected (not a call), failed (our side failed
+ * every retry) and those still being retried in the background.
+ */
+export function listProblemInbox(
+  db: Db,
+  limit = 50,
+  nowMs = Date.now(),
+): { items: InboxListItem[]; rejected: number; failed: number; retrying: number } {
+  // "received" is normal for the instant between storing and parsing; past the grace it is being retried.
   const stuckBefore = nowMs - 60_000;
-  const problem = or(eq(inbox.outcome, "rejected"), and(eq(inbox.outcome, "received"), lt(inbox.receivedAtMs, stuckBefore)));
+  const retrying = and(eq(inbox.outcome, "received"), lt(inbox.receivedAtMs, stuckBefore));
+  const problem = or(eq(inbox.outcome, "rejected"), eq(inbox.outcome, "failed"), retrying);
   const rows = db
     .select({
       id: inbox.id,
@@ -73,6 +81,7 @@ export function listProblemInbox(db: Db, limit = 50, nowMs = Date.now()): { item
   return {
     items: rows,
     rejected: countWhere(eq(inbox.outcome, "rejected")),
-    stuck: countWhere(and(eq(inbox.outcome, "received"), lt(inbox.receivedAtMs, stuckBefore))),
+    failed: countWhere(eq(inbox.outcome, "failed")),
+    retrying: countWhere(retrying),
   };
 }

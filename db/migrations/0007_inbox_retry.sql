@@ -1,0 +1,1 @@
+ALTER TABLE `inbox` ADD `next_attempt_at_ms` integer;
