@@ -22,8 +22,9 @@ export const TEST_ADMIN = { email: "admin@example.com", password: "correct-horse
  * Starts the production build (`next start`, so run `npm run build` first) on a free port with its own
  * temporary database, and waits until /api/health answers. Real HTTP, real SQLite file.
  */
-export async function startAppServer(extraEnv: Record<string, string> = {}): Promise<AppServer> {
-  const dir = mkdtempSync(path.join(tmpdir(), "calls-app-"));
+export async function startAppServer(extraEnv: Record<string, string> = {}, options: { dir?: string } = {}): Promise<AppServer> {
+  // With `dir`, the server shares another's folder and database (several processes on one file); the caller removes it.
+  const dir = options.dir ?? mkdtempSync(path.join(tmpdir(), "calls-app-"));
   const port = await freePort();
   const databasePath = path.join(dir, "calls.db");
   const env: Record<string, string> = {
@@ -55,7 +56,7 @@ export async function startAppServer(extraEnv: Record<string, string> = {}): Pro
     stopProcessOnly: () => stopChild(child),
     async stop() {
       await stopChild(child);
-      rmSync(dir, { recursive: true, force: true });
+      if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
