@@ -35,11 +35,54 @@ export default defineConfig([
       ],
     },
   },
-  {
-    // Vendor quirks stay in lib/vendor: it depends on nothing of ours but lib/time.
-    files: ["lib/vendor/**"],
-    rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/db/*", "@/lib/queries/*", "@/lib/ingest/*", "@/app/*", "@/components/*"], message: "lib/vendor imports only zod and lib/time." }] }],
-    },
-  },
+  // Layers point one way: app (routes, pages) → queries / ingest / sync → calls + db. lib/calls is the domain module
+  // every layer may import; lib/telephony is the vendor edge that only ingest and sync use. A test (lint-layers.test.ts)
+  // checks that a forbidden import fails.
+  ...layer("lib/calls/**", ["@/*"], "lib/calls is the domain module: it imports nothing of ours."),
+  ...layer(
+    "lib/telephony/**",
+    ["@/db/*", "@/lib/queries/*", "@/lib/ingest/*", "@/lib/sync/*", "@/lib/settings/*", "@/lib/filters/*", "@/lib/auth/*", "@/app/*", "@/components/*"],
+    "lib/telephony (the vendor edge) imports only zod, lib/time and lib/calls.",
+  ),
+  ...layer("db/**", ["@/lib/queries/*", "@/lib/ingest/*", "@/lib/sync/*", "@/lib/telephony/*", "@/app/*", "@/components/*"], "db is the bottom layer."),
+  ...layer("lib/queries/**", ["@/lib/ingest/*", "@/lib/sync/*", "@/lib/telephony/*", "@/app/*", "@/components/*"], "The read side does not import the write side or the vendor edge."),
+  ...layer("lib/ingest/**", ["@/lib/queries/*", "@/lib/sync/*", "@/app/*", "@/components/*"], "Ingest writes; it does not import the read side or the sync."),
+  ...layer("lib/sync/**", ["@/lib/queries/*", "@/app/*", "@/components/*"], "The sync writes through ingest; it does not import the read side."),
+  ...layer(
+    "components/**",
+    ["@/db/*", "@/lib/ingest/*", "@/lib/sync/*", "@/lib/telephony/*", "@/lib/settings/*", "@/lib/auth/auth", "@/lib/auth/session", "@/app/*"],
+    "Components get data as props or through the API: no database, ingest, sync or vendor code.",
+    // Row and board shapes from the read side are data, not code: type imports are allowed.
+    ["@/lib/queries/*"],
+  ),
 ]);
+
+/**
+ * One layer's import rule. `types` lists modules the layer may import types from but nothing else.
+ * (@typescript-eslint's rule, which knows type imports, replaces ESLint's own.)
+ */
+function layer(files, forbidden, message, types = []) {
+  return [
+    {
+      files: [files],
+      ignores: ["**/*.test.ts"],
+      rules: {
+        "no-restricted-imports": "off",
+        "@typescript-eslint/no-restricted-imports": [
+          "error",
+          {
+            patterns: [
+              { group: withIndex(forbidden), message },
+              ...(types.length ? [{ group: withIndex(types), message, allowTypeImports: true }] : []),
+            ],
+          },
+        ],
+      },
+    },
+  ];
+}
+
+/** "@/lib/telephony/*" forbids the folder's index ("@/lib/telephony") too. */
+function withIndex(patterns) {
+  return patterns.flatMap((p) => (p.endsWith("/*") && p !== "@/*" ? [p.slice(0, -2), p] : [p]));
+}

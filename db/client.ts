@@ -7,8 +7,6 @@ import { applyMigrations } from "./migrate";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
-/** The database or a transaction on it: what write helpers that must join the caller's transaction take. */
-export type Executor = Db | Tx;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** How long a writer waits for another process's write lock before it fails (several app processes, the sync CLI). */

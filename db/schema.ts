@@ -1,5 +1,20 @@
 import { sql } from "drizzle-orm";
 import { blob, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+// Relative, not "@/": drizzle-kit loads this file without the app's path aliases.
+import {
+  CALL_SOURCES,
+  DIRECTIONS,
+  EXTENSION_STATUSES,
+  INBOX_ENDPOINTS,
+  INBOX_OUTCOMES,
+  LIVE_STATES,
+  MATCH_KINDS,
+  SYNC_OUTCOMES,
+  SYNC_SOURCES,
+  SYNC_TRIGGERS,
+  VENDOR_SYSTEMS,
+} from "../lib/calls/sets";
+import { rollupTable } from "./rollups";
 
 /**
  * One row per call, whatever the sources it was seen from. Instants are UTC epoch ms, durations seconds.
@@ -9,11 +24,11 @@ export const calls = sqliteTable(
   "calls",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    vendorSystem: text("vendor_system", { enum: ["sip", "cdrs"] }),
+    vendorSystem: text("vendor_system", { enum: VENDOR_SYSTEMS }),
     vendorId: integer("vendor_id"),
     cdrsId: integer("cdrs_id"),
     uuid: text("uuid"),
-    direction: text("direction", { enum: ["inbound", "outbound"] }),
+    direction: text("direction", { enum: DIRECTIONS }),
     callMethod: integer("call_method"),
     startedAtMs: integer("started_at_ms").notNull(),
     answeredAtMs: integer("answered_at_ms"),
@@ -89,11 +104,11 @@ export const callPayloads = sqliteTable(
     callId: integer("call_id")
       .notNull()
       .references(() => calls.id, { onDelete: "cascade" }),
-    source: text("source", { enum: ["callback", "getbill", "cdrs"] }).notNull(),
+    source: text("source", { enum: CALL_SOURCES }).notNull(),
     payload: text("payload").notNull(),
     inboxId: integer("inbox_id"),
     /** How this source's record found the call: "new", "id", "uuid" or "fingerprint". */
-    matchedBy: text("matched_by", { enum: ["new", "id", "uuid", "fingerprint"] }),
+    matchedBy: text("matched_by", { enum: MATCH_KINDS }),
     receivedAtMs: integer("received_at_ms").notNull(),
   },
   (t) => [uniqueIndex("call_payloads_call_source_idx").on(t.callId, t.source)],
@@ -110,9 +125,9 @@ export const extensionEvents = sqliteTable(
     caller: text("caller"),
     callee: text("callee"),
     displayNumber: text("display_number"),
-    direction: text("direction", { enum: ["inbound", "outbound"] }),
+    direction: text("direction", { enum: DIRECTIONS }),
     method: integer("method"),
-    status: text("status", { enum: ["ring", "answer", "hangup"] }).notNull(),
+    status: text("status", { enum: EXTENSION_STATUSES }).notNull(),
     eventAtMs: integer("event_at_ms").notNull(),
     companyCode: text("company_code"),
     isBLeg: integer("is_b_leg", { mode: "boolean" }),
@@ -127,9 +142,6 @@ export const extensionEvents = sqliteTable(
   ],
 );
 
-export const INBOX_OUTCOMES = ["received", "stored", "rejected", "failed"] as const;
-export type InboxOutcome = (typeof INBOX_OUTCOMES)[number];
-
 /** Every callback body, verbatim, stored before it is parsed. */
 export const inbox = sqliteTable(
   "inbox",
@@ -137,7 +149,7 @@ export const inbox = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     receivedAtMs: integer("received_at_ms").notNull(),
     /** Callback endpoint, or the pull API of a pulled record that failed validation. */
-    endpoint: text("endpoint", { enum: ["bill", "extension-status", "getbill", "cdrs"] }).notNull(),
+    endpoint: text("endpoint", { enum: INBOX_ENDPOINTS }).notNull(),
     contentType: text("content_type"),
     remoteAddr: text("remote_addr"),
     body: blob("body", { mode: "buffer" }).notNull(),
@@ -231,7 +243,6 @@ export type ExtensionEventRow = typeof extensionEvents.$inferSelect;
 
 // Pull sync (lib/sync): runs, windows, checkpoints, the lease that keeps one sync at a time, cached vendor tokens.
 
-export const SYNC_SOURCES = ["getbill", "cdrs"] as const;
 
 /** One sync run of one source: what it covered, what it did, how it ended. */
 export const syncRuns = sqliteTable(
@@ -239,7 +250,7 @@ export const syncRuns = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     source: text("source", { enum: SYNC_SOURCES }).notNull(),
-    trigger: text("trigger", { enum: ["cli", "schedule", "manual", "test"] }).notNull(),
+    trigger: text("trigger", { enum: SYNC_TRIGGERS }).notNull(),
     fromMs: integer("from_ms").notNull(),
     toMs: integer("to_ms").notNull(),
     startedAtMs: integer("started_at_ms").notNull(),
@@ -251,7 +262,7 @@ export const syncRuns = sqliteTable(
     recordsUpdated: integer("records_updated").notNull().default(0),
     recordsRejected: integer("records_rejected").notNull().default(0),
     retries: integer("retries").notNull().default(0),
-    outcome: text("outcome", { enum: ["running", "succeeded", "failed"] }).notNull().default("running"),
+    outcome: text("outcome", { enum: SYNC_OUTCOMES }).notNull().default("running"),
     errorCode: text("error_code"),
     errorText: text("error_text"),
   },
@@ -307,173 +318,28 @@ export const settings = sqliteTable("settings", {
 /** The vendor's last answer to GetSipCallStatus per extension: what reconciles a live board that missed callbacks. */
 export const extensionPolls = sqliteTable("extension_polls", {
   extension: text("extension").primaryKey(),
+  /** The vendor's GetSipCallStatus code, kept as evidence; `state` and `detail` are what it means. */
   statusCode: integer("status_code").notNull(),
+  state: text("state", { enum: LIVE_STATES }).notNull().default("unknown"),
+  detail: text("detail"),
   registered: integer("registered", { mode: "boolean" }).notNull(),
-  direction: text("direction", { enum: ["inbound", "outbound"] }),
+  direction: text("direction", { enum: DIRECTIONS }),
   otherNumber: text("other_number"),
   /** When the extension entered its state, from idleduration/callduration; null when the vendor does not tell. */
   sinceMs: integer("since_ms"),
   polledAtMs: integer("polled_at_ms").notNull(),
 });
 
-// Hourly rollups of calls (lib/ingest/rollup.ts keeps them in step with every write to calls; lib/queries/analytics.ts
-// reads them). One row per UTC hour and combination of the table's dimensions; NULL dimensions are stored as '' (text)
-// or -1 (integer) so that the unique key matches them. Each table answers the filters and groupings its dimensions
-// cover: the full one every combination, the narrow ones the common page queries over far fewer rows.
-
-const dimText = (name: string) => text(name).notNull().default("");
-const dimInt = (name: string) => integer(name).notNull().default(-1);
-const rollupSums = () => ({
-  calls: integer("calls").notNull().default(0),
-  answeredCalls: integer("answered_calls").notNull().default(0),
-  billSec: integer("bill_sec").notNull().default(0),
-  /** Answered calls with answer time ≥ start time: Σ (answer − start) in ms, and their count (WAIT_RULE). */
-  answeredWaitMs: integer("answered_wait_ms").notNull().default(0),
-  answeredWaitN: integer("answered_wait_n").notNull().default(0),
-  /** Unanswered calls with a duration: Σ duration in s, and their count. */
-  missedWaitSec: integer("missed_wait_sec").notNull().default(0),
-  missedWaitN: integer("missed_wait_n").notNull().default(0),
-});
-
-/** Only direction and answered: the time charts (calls and talk time per hour, busy hours) of unfiltered pages. */
-export const callsHourlyTotals = sqliteTable(
-  "calls_hourly_totals",
-  {
-    hourMs: integer("hour_ms").notNull(),
-    direction: dimText("direction"),
-    answered: integer("answered").notNull(),
-    ...rollupSums(),
-  },
-  (t) => [uniqueIndex("calls_hourly_totals_key_idx").on(t.hourMs, t.direction, t.answered)],
-);
-
-/** Without extension and agent: tiles, hangup breakdowns, talk time and the time charts of unfiltered pages. */
-export const callsHourlyCore = sqliteTable(
-  "calls_hourly_core",
-  {
-    hourMs: integer("hour_ms").notNull(),
-    hangupCause: dimInt("hangup_cause"),
-    hangupDirection: dimText("hangup_direction"),
-    direction: dimText("direction"),
-    callMethod: dimInt("call_method"),
-    answered: integer("answered").notNull(),
-    billsecBucket: integer("billsec_bucket").notNull(),
-    ...rollupSums(),
-  },
-  (t) => [uniqueIndex("calls_hourly_core_key_idx").on(t.hourMs, t.hangupCause, t.hangupDirection, t.direction, t.callMethod, t.answered, t.billsecBucket)],
-);
-
-/** Per extension (with direction and answered): the per-extension table and extension-filtered tiles. */
-export const callsHourlyExt = sqliteTable(
-  "calls_hourly_ext",
-  {
-    hourMs: integer("hour_ms").notNull(),
-    extension: dimText("extension"),
-    direction: dimText("direction"),
-    answered: integer("answered").notNull(),
-    ...rollupSums(),
-  },
-  (t) => [uniqueIndex("calls_hourly_ext_key_idx").on(t.hourMs, t.extension, t.direction, t.answered)],
-);
-
-/** Per agent (with direction and answered). */
-export const callsHourlyAgent = sqliteTable(
-  "calls_hourly_agent",
-  {
-    hourMs: integer("hour_ms").notNull(),
-    agent: dimText("agent"),
-    direction: dimText("direction"),
-    answered: integer("answered").notNull(),
-    ...rollupSums(),
-  },
-  (t) => [uniqueIndex("calls_hourly_agent_key_idx").on(t.hourMs, t.agent, t.direction, t.answered)],
-);
-
-/** Per extension alone: the per-extension table of a page without direction or answered filters, 4× fewer rows. */
-export const callsHourlyExtTotals = sqliteTable(
-  "calls_hourly_ext_totals",
-  {
-    hourMs: integer("hour_ms").notNull(),
-    extension: dimText("extension"),
-    ...rollupSums(),
-  },
-  (t) => [uniqueIndex("calls_hourly_ext_totals_key_idx").on(t.hourMs, t.extension)],
-);
-
-/** Per agent alone. */
-export const callsHourlyAgentTotals = sqliteTable(
-  "calls_hourly_agent_totals",
-  {
-    hourMs: integer("hour_ms").notNull(),
-    agent: dimText("agent"),
-    ...rollupSums(),
-  },
-  (t) => [uniqueIndex("calls_hourly_agent_totals_key_idx").on(t.hourMs, t.agent)],
-);
-
-// The same sums per UTC day (day_ms = UTC midnight): the whole days of a long range read these, the hours around them
-// the hourly tables.
-
-/** Per UTC day: what calls_hourly_core holds per hour. */
-export const callsDailyCore = sqliteTable(
-  "calls_daily_core",
-  {
-    dayMs: integer("day_ms").notNull(),
-    hangupCause: dimInt("hangup_cause"),
-    hangupDirection: dimText("hangup_direction"),
-    direction: dimText("direction"),
-    callMethod: dimInt("call_method"),
-    answered: integer("answered").notNull(),
-    billsecBucket: integer("billsec_bucket").notNull(),
-    ...rollupSums(),
-  },
-  (t) => [uniqueIndex("calls_daily_core_key_idx").on(t.dayMs, t.hangupCause, t.hangupDirection, t.direction, t.callMethod, t.answered, t.billsecBucket)],
-);
-
-/** Per UTC day: what calls_hourly_ext holds per hour. */
-export const callsDailyExt = sqliteTable(
-  "calls_daily_ext",
-  {
-    dayMs: integer("day_ms").notNull(),
-    extension: dimText("extension"),
-    direction: dimText("direction"),
-    answered: integer("answered").notNull(),
-    ...rollupSums(),
-  },
-  (t) => [uniqueIndex("calls_daily_ext_key_idx").on(t.dayMs, t.extension, t.direction, t.answered)],
-);
-
-/** Per UTC day: what calls_hourly_agent holds per hour. */
-export const callsDailyAgent = sqliteTable(
-  "calls_daily_agent",
-  {
-    dayMs: integer("day_ms").notNull(),
-    agent: dimText("agent"),
-    direction: dimText("direction"),
-    answered: integer("answered").notNull(),
-    ...rollupSums(),
-  },
-  (t) => [uniqueIndex("calls_daily_agent_key_idx").on(t.dayMs, t.agent, t.direction, t.answered)],
-);
-
-/** Per UTC day: what calls_hourly_ext_totals holds per hour. */
-export const callsDailyExtTotals = sqliteTable(
-  "calls_daily_ext_totals",
-  {
-    dayMs: integer("day_ms").notNull(),
-    extension: dimText("extension"),
-    ...rollupSums(),
-  },
-  (t) => [uniqueIndex("calls_daily_ext_totals_key_idx").on(t.dayMs, t.extension)],
-);
-
-/** Per UTC day: what calls_hourly_agent_totals holds per hour. */
-export const callsDailyAgentTotals = sqliteTable(
-  "calls_daily_agent_totals",
-  {
-    dayMs: integer("day_ms").notNull(),
-    agent: dimText("agent"),
-    ...rollupSums(),
-  },
-  (t) => [uniqueIndex("calls_daily_agent_totals_key_idx").on(t.dayMs, t.agent)],
-);
+// Rollups of calls, one row per UTC hour or day and combination of the table's dimensions (NULL dimensions stored as
+// '' or -1 so that the unique key matches them): described once in db/rollups.ts.
+export const callsHourlyTotals = rollupTable("calls_hourly_totals");
+export const callsHourlyCore = rollupTable("calls_hourly_core");
+export const callsHourlyExtTotals = rollupTable("calls_hourly_ext_totals");
+export const callsHourlyExt = rollupTable("calls_hourly_ext");
+export const callsHourlyAgentTotals = rollupTable("calls_hourly_agent_totals");
+export const callsHourlyAgent = rollupTable("calls_hourly_agent");
+export const callsDailyCore = rollupTable("calls_daily_core");
+export const callsDailyExtTotals = rollupTable("calls_daily_ext_totals");
+export const callsDailyExt = rollupTable("calls_daily_ext");
+export const callsDailyAgentTotals = rollupTable("calls_daily_agent_totals");
+export const callsDailyAgent = rollupTable("calls_daily_agent");

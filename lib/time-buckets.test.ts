@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { chooseBucketUnit, DAY_MS, listBuckets, localHourStartMs, offsetSegments, weekStartDay, zoneOffsetMs } from "./time-buckets";
+import { DAY_MS } from "@/lib/calls";
+import { chooseBucketUnit, listBuckets, localHourStartMs, offsetSegments, weekStartDay, zoneOffsetMs } from "./time-buckets";
 
 const utc = (iso: string) => Date.parse(iso);
 

@@ -1,13 +1,12 @@
 import { TZDate } from "@date-fns/tz";
 import { addDays, addHours, addWeeks, format, startOfDay, startOfHour, startOfWeek } from "date-fns";
+import { DAY_MS, HOUR_MS } from "@/lib/calls";
 
 /**
  * Time buckets of the analytics charts, in the display zone. SQL groups calls by local hour, computed as
  * (started_at_ms + offset) / 3_600_000 with the zone's UTC offset; the offset is constant only between DST
  * transitions, so a range is first split into offset segments and each segment is queried with its own offset.
  */
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 24 * HOUR_MS;
 
 export const BUCKET_UNITS = ["hour", "day", "week"] as const;
 export type BucketUnit = (typeof BUCKET_UNITS)[number];
@@ -106,5 +105,3 @@ export function localDayOf(ms: number, timeZone: string): number {
 export function weekStartDay(localDay: number): number {
   return localDay - ((((localDay + 3) % 7) + 7) % 7);
 }
-
-export const WEEKDAY_LABELS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;

@@ -17,7 +17,7 @@ import { getCallDetail } from "@/lib/queries/call-detail";
 import { listCalls } from "@/lib/queries/calls";
 import { getFilterOptions } from "@/lib/queries/filter-options";
 import { getLiveBoard } from "@/lib/queries/live";
-import { normalizeGetBillBill } from "@/lib/vendor/getbill";
+import { normalizeGetBillBill } from "@/lib/telephony/getbill";
 import { generateCalls } from "@/simulator/call-universe";
 import { toBillCallback, toGetBillBill } from "@/simulator/payloads";
 

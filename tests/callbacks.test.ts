@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn, startAppServer, TEST_TOKEN, type AppServer } from "./support/app-server";
 
-const fixture = (name: string) => readFileSync(path.join("lib/vendor/fixtures", name), "utf8");
+const fixture = (name: string) => readFileSync(path.join("lib/telephony/fixtures", name), "utf8");
 const sample = (name: string) => JSON.parse(fixture(name)) as Record<string, unknown>;
 
 let app: AppServer;

@@ -7,7 +7,7 @@ import { recordingFor, startPullServer, type PullServer } from "@/simulator/pull
 import { freePort, signIn, startAppServer, TEST_TOKEN, type AppServer } from "./support/app-server";
 
 const NOT_AT_VENDOR = "Recording not available at the vendor.";
-const base = JSON.parse(readFileSync(path.join("lib/vendor/fixtures", "bill-callback.json"), "utf8")) as Record<string, unknown>;
+const base = JSON.parse(readFileSync(path.join("lib/telephony/fixtures", "bill-callback.json"), "utf8")) as Record<string, unknown>;
 
 let app: AppServer;
 let vendor: PullServer;

@@ -11,7 +11,7 @@ import { listCalls } from "@/lib/queries/calls";
 import { getFilterOptions } from "@/lib/queries/filter-options";
 import { getHangupLabels, labelHangup } from "@/lib/settings/hangup-labels";
 import { formatZoneLabel } from "@/lib/time";
-import { ANSWERED_RULE } from "@/lib/vendor/call-record";
+import { ANSWERED_RULE } from "@/lib/calls";
 
 export const metadata: Metadata = { title: "Calls" };
 export const dynamic = "force-dynamic";

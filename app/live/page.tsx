@@ -5,8 +5,8 @@ import { AppHeader } from "@/components/app-header";
 import { Wallboard } from "@/components/wallboard/wallboard";
 import { requireUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
-import { getLiveBoard } from "@/lib/queries/live";
-import { currentPolls } from "@/lib/sync/extension-poller";
+import { currentPolls, getLiveBoard } from "@/lib/queries/live";
+
 
 export const metadata: Metadata = { title: "Live" };
 export const dynamic = "force-dynamic";

@@ -9,6 +9,7 @@ import { getSyncStatus, listProblemInbox } from "@/lib/queries/sync-status";
 import { describeVendorSources, type VendorSourceState } from "@/lib/settings/vendor-sources";
 import { formatCallTime, formatSpan } from "@/lib/time";
 import { ReplayButton, SyncNowButton } from "./_components/sync-actions";
+import { inboxEndpointLabel } from "@/lib/calls";
 
 export const metadata: Metadata = { title: "Sync" };
 export const dynamic = "force-dynamic";
@@ -123,7 +124,7 @@ export default async function SyncPage() {
                 <li key={item.id} className="flex flex-col gap-2 px-4 py-3 md:flex-row md:items-start md:justify-between">
                   <div className="min-w-0 flex-1">
                     <p className="text-sm">
-                      <span className="font-medium">#{item.id}</span> · {endpointLabel(item.endpoint)} · {formatCallTime(item.receivedAtMs, tz)}
+                      <span className="font-medium">#{item.id}</span> · {inboxEndpointLabel(item.endpoint)} · {formatCallTime(item.receivedAtMs, tz)}
                       {item.remoteAddr ? ` · from ${item.remoteAddr}` : ""} · {item.contentType ?? "no content type"} · {item.bodySize} bytes
                       {item.attempts > 1 ? ` · ${item.attempts} attempts` : ""}
                     </p>
@@ -193,9 +194,6 @@ function SourceCard({
   );
 }
 
-function endpointLabel(endpoint: string): string {
-  return endpoint === "bill" ? "bill callback" : endpoint === "extension-status" ? "extension status callback" : `pulled ${endpoint} record`;
-}
 
 function inboxProblem(item: { outcome: string; errorText: string | null; attempts: number }): string {
   if (item.outcome === "failed") return `Failed on our side after ${item.attempts} attempts: ${item.errorText ?? "unknown error"}. Replay it once the cause is fixed.`;

@@ -10,7 +10,7 @@ import { Label, Select } from "@/components/ui/input";
 import { PAGE_SIZES, toSearchParams, type CallFilter } from "@/lib/filters/call-filter";
 import { formatCallTime, formatDuration } from "@/lib/time";
 import { cn } from "@/lib/utils";
-import { CALL_METHODS } from "@/lib/vendor/call-record";
+import { callMethodLabel, directionLabel } from "@/lib/calls";
 import type { CallListItem } from "@/lib/queries/calls";
 
 /** A table row: the API shape plus the hangup labels the server resolved (they are editable settings). */
@@ -55,9 +55,9 @@ const COLUMNS: Column[] = [
   {
     id: "direction",
     label: "Direction",
-    cell: (c) => (c.direction === "inbound" ? <Badge tone="blue">Inbound</Badge> : c.direction === "outbound" ? <Badge>Outbound</Badge> : dash),
+    cell: (c) => (c.direction ? <Badge tone={c.direction === "inbound" ? "blue" : undefined}>{directionLabel(c.direction)}</Badge> : dash),
   },
-  { id: "method", label: "Method", cell: (c) => orDash(CALL_METHODS.find((m) => m.code === c.callMethod)?.label) },
+  { id: "method", label: "Method", cell: (c) => orDash(callMethodLabel(c.callMethod)) },
   { id: "extension", label: "Extension", sort: "extension", cell: (c) => orDash(c.extension) },
   { id: "agent", label: "Agent", cell: (c) => orDash(c.agent) },
   { id: "display", label: "Display number", cell: (c) => orDash(c.displayNumber) },

@@ -1,9 +1,9 @@
 import Link from "next/link";
+import { WEEKDAY_LABELS } from "@/lib/calls";
 
 /** A cell; `href` (when the cell stands for one hour of the range) opens that hour's calls. */
 export type HeatmapCellView = { weekday: number; hour: number; calls: number; answered: number; href: string | null };
 
-const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
 const LOW = [240, 249, 255] as const; // sky-50
 const HIGH = [7, 89, 133] as const; // sky-800
 
@@ -30,7 +30,7 @@ export function BusyHoursHeatmap({ cells, caption }: { cells: HeatmapCellView[];
           </tr>
         </thead>
         <tbody>
-          {WEEKDAYS.map((day, weekday) => (
+          {WEEKDAY_LABELS.map((day, weekday) => (
             <tr key={day}>
               <th scope="row" className="pr-1 text-left font-medium text-slate-700">
                 {day}

@@ -8,7 +8,7 @@ import { Input, Label, Select } from "@/components/ui/input";
 import { toSearchParams, type CallFilter } from "@/lib/filters/call-filter";
 import { RANGE_PRESETS, matchPreset, presetRange, type RangePreset } from "@/lib/filters/time-range";
 import { formatCallTime, formatZonedTime, parseZonedTime } from "@/lib/time";
-import { CALL_METHODS, CALL_SOURCES, type CallSource } from "@/lib/vendor/call-record";
+import { CALL_METHOD_OPTIONS, CALL_SOURCES, callMethodLabel, DIRECTIONS, directionLabel, sourceLabel, type CallSource } from "@/lib/calls";
 import type { CallFilterOptions } from "@/lib/queries/filter-options";
 import { MultiSelect } from "./multi-select";
 
@@ -23,8 +23,6 @@ type Props = {
   options: CallFilterOptions;
 };
 
-export const SOURCE_LABELS: Record<CallSource, string> = { callback: "Bill callback", getbill: "GetBill pull", cdrs: "/api/cdrs pull" };
-const DIRECTION_LABELS = { inbound: "Inbound", outbound: "Outbound" } as const;
 const DEFAULT_HANGUP_DIRECTIONS = [
   { value: "10040", label: "Caller hung up (10040)" },
   { value: "10041", label: "Callee hung up (10041)" },
@@ -158,8 +156,11 @@ function FilterForm({ basePath, displayTz, filter, options }: Props) {
             <Label htmlFor="f-direction">Direction</Label>
             <Select id="f-direction" value={draft.direction} onChange={(e) => set("direction", e.target.value)}>
               <option value="">All</option>
-              <option value="inbound">Inbound</option>
-              <option value="outbound">Outbound</option>
+              {DIRECTIONS.map((d) => (
+                <option key={d} value={d}>
+                  {directionLabel(d)}
+                </option>
+              ))}
             </Select>
           </div>
           <div className="flex flex-col gap-1">
@@ -200,7 +201,7 @@ function FilterForm({ basePath, displayTz, filter, options }: Props) {
           <div id="f-more" className="flex flex-wrap items-end gap-3 border-t border-slate-100 pt-3">
             <MultiSelect
               label="Call method"
-              options={CALL_METHODS.map((m) => ({ value: String(m.code), label: m.label }))}
+              options={CALL_METHOD_OPTIONS.map((m) => ({ value: String(m.code), label: m.label }))}
               value={draft.callMethod}
               onChange={(v) => set("callMethod", v)}
             />
@@ -259,7 +260,7 @@ function FilterForm({ basePath, displayTz, filter, options }: Props) {
             </div>
             <MultiSelect
               label="Source"
-              options={CALL_SOURCES.map((s) => ({ value: s, label: SOURCE_LABELS[s] }))}
+              options={CALL_SOURCES.map((s) => ({ value: s, label: sourceLabel(s) }))}
               value={draft.source}
               onChange={(v) => set("source", v)}
             />
@@ -372,11 +373,11 @@ function activeChips(f: CallFilter, tz: string, options: CallFilterOptions, hang
       : `${f.from !== undefined ? formatCallTime(f.from, tz) : "…"} → ${f.to !== undefined ? formatCallTime(f.to, tz) : "…"}`;
     chips.push({ key: "range", name: "Time", value: label, without: (x) => ({ ...x, from: undefined, to: undefined }) });
   }
-  if (f.direction) one("direction", "Direction", DIRECTION_LABELS[f.direction]);
+  if (f.direction) one("direction", "Direction", directionLabel(f.direction));
   if (f.answered) one("answered", "Answered", f.answered === "yes" ? "Answered" : "Not answered");
   many("extension", "Extension", f.extension, (v) => v);
   if (f.q) one("q", "Number", f.q);
-  many("callMethod", "Method", f.callMethod, (v) => CALL_METHODS.find((m) => m.code === v)?.label ?? String(v));
+  many("callMethod", "Method", f.callMethod, (v) => callMethodLabel(v));
   many("hangupCause", "Hangup cause", f.hangupCause, (v) => options.hangupCauses.find((c) => c.code === v)?.label ?? String(v));
   many("hangupDirection", "Hung up by", f.hangupDirection, (v) => hangupDirections.find((d) => d.value === v)?.label ?? v);
   if (f.agent) one("agent", "Agent", f.agent);
@@ -392,7 +393,7 @@ function activeChips(f: CallFilter, tz: string, options: CallFilterOptions, hang
     chips.push({ key: "billSec", name: "Talk time", value, without: (x) => ({ ...x, billSecMin: undefined, billSecMax: undefined }) });
   }
   if (f.hasRecording) one("hasRecording", "Recording", f.hasRecording === "yes" ? "Has a recording" : "No recording");
-  many("source", "Source", f.source, (v) => SOURCE_LABELS[v]);
+  many("source", "Source", f.source, sourceLabel);
   return chips;
 }
 

@@ -1,38 +1,38 @@
 import { BellRing, CircleHelp, Phone, PhoneCall, PhoneOff, type LucideIcon } from "lucide-react";
-import type { LiveState } from "@/lib/queries/live";
+import { LIVE_STATES, liveStateLabel, type LiveState } from "@/lib/calls";
 
 /** Every state has a word and an icon besides its colour, so the board reads without colour too. */
 export const STATE_STYLE: Record<LiveState, { label: string; icon: LucideIcon; tile: string; badge: string; dot: string }> = {
   ringing: {
-    label: "Ringing",
+    label: liveStateLabel("ringing"),
     icon: BellRing,
     tile: "border-amber-400 bg-amber-50",
     badge: "bg-amber-200 text-amber-950",
     dot: "bg-amber-500",
   },
   talking: {
-    label: "Talking",
+    label: liveStateLabel("talking"),
     icon: PhoneCall,
     tile: "border-emerald-500 bg-emerald-50",
     badge: "bg-emerald-700 text-white",
     dot: "bg-emerald-600",
   },
   idle: {
-    label: "Idle",
+    label: liveStateLabel("idle"),
     icon: Phone,
     tile: "border-slate-200 bg-white",
     badge: "bg-slate-100 text-slate-700",
     dot: "bg-slate-400",
   },
   unknown: {
-    label: "Unknown",
+    label: liveStateLabel("unknown"),
     icon: CircleHelp,
     tile: "border-dashed border-slate-400 bg-slate-50",
     badge: "bg-slate-200 text-slate-800",
     dot: "bg-slate-500",
   },
   offline: {
-    label: "Not registered",
+    label: liveStateLabel("offline"),
     icon: PhoneOff,
     tile: "border-slate-300 bg-slate-100",
     badge: "bg-slate-600 text-white",
@@ -41,4 +41,4 @@ export const STATE_STYLE: Record<LiveState, { label: string; icon: LucideIcon; t
 };
 
 /** The order of the summary strip: what needs attention first. */
-export const STATE_ORDER: LiveState[] = ["ringing", "talking", "idle", "unknown", "offline"];
+export const STATE_ORDER: readonly LiveState[] = LIVE_STATES;

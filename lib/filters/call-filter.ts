@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CALL_SOURCES, DIRECTIONS } from "@/lib/vendor/call-record";
+import { CALL_SOURCES, DIRECTIONS } from "@/lib/calls";
 
 /**
  * The one description of the call filters: it parses URL search params and API queries, and feeds the

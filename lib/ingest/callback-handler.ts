@@ -2,7 +2,8 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { getDb } from "@/db/client";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
-import { processInboxItem, storeRawCallback, type CallbackEndpoint } from "./callbacks";
+import type { CallbackEndpoint } from "@/lib/calls";
+import { processInboxItem, storeRawCallback } from "./callbacks";
 
 /** The vendor's bodies are a few KB; anything past this is not a callback. */
 export const MAX_CALLBACK_BYTES = 1024 * 1024;

@@ -8,13 +8,10 @@ import {
   normalizeExtensionStatus,
   normalizeGetBillBill,
   VendorPayloadError,
-} from "@/lib/vendor";
+} from "@/lib/telephony";
+import type { CallbackEndpoint } from "@/lib/calls";
 import { upsertCall } from "./upsert-call";
 
-export const CALLBACK_ENDPOINTS = ["bill", "extension-status"] as const;
-export type CallbackEndpoint = (typeof CALLBACK_ENDPOINTS)[number];
-/** Inbox rows come from the callback endpoints, or are pulled records that failed validation (kept for replay). */
-export type InboxEndpoint = CallbackEndpoint | "getbill" | "cdrs";
 
 export type RawCallback = {
   endpoint: CallbackEndpoint;

@@ -7,7 +7,7 @@ import { replayInboxItem, storeRawCallback } from "./callbacks";
 import { INBOX_RETRY, retryStuckInbox } from "./inbox-retry";
 
 const TZ = "Asia/Shanghai";
-const body = (name: string) => new Uint8Array(readFileSync(path.join("lib/vendor/fixtures", name)));
+const body = (name: string) => new Uint8Array(readFileSync(path.join("lib/telephony/fixtures", name)));
 const count = (db: Db, sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
 const row = (db: Db, id: number) =>
   db.$client.prepare("select outcome, attempts, error_text as errorText, next_attempt_at_ms as nextAttemptAtMs, call_id as callId from inbox where id = ?").get(id) as {

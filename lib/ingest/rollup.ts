@@ -1,81 +1,12 @@
 import type Database from "better-sqlite3";
+import { billSecBucket } from "@/lib/calls";
+import { billSecBucketSql, DIM_NULL, ROLLUP_SUMS, ROLLUP_TABLES, type RollupDim } from "@/db/rollups";
 
 /**
- * Hourly and daily rollups of calls (db/schema.ts: calls_hourly*, calls_daily*),
- * kept in step with calls inside the writer's transaction: every write to a call subtracts the row's old
- * contribution and adds its new one. rebuildRollupsSql() recomputes them from calls (migration back-fill, bench fill).
+ * Keeps the rollups (db/rollups.ts) in step with calls inside the writer's transaction: every write to a call
+ * subtracts the row's old contribution and adds its new one. rebuildRollupsSql() recomputes them from calls
+ * (migration back-fill, bench fill).
  */
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 24 * HOUR_MS;
-
-/** Talk-time buckets in seconds, inclusive; max null = no upper bound. They map to the filter's billSecMin/Max. */
-export const TALK_TIME_BUCKETS = [
-  { label: "0 s", minSec: 0, maxSec: 0 },
-  { label: "1–10 s", minSec: 1, maxSec: 10 },
-  { label: "11–30 s", minSec: 11, maxSec: 30 },
-  { label: "31–60 s", minSec: 31, maxSec: 60 },
-  { label: "1–2 m", minSec: 61, maxSec: 120 },
-  { label: "2–5 m", minSec: 121, maxSec: 300 },
-  { label: "5–10 m", minSec: 301, maxSec: 600 },
-  { label: "10–30 m", minSec: 601, maxSec: 1800 },
-  { label: "30 m +", minSec: 1801, maxSec: null },
-] as const;
-
-export function billSecBucket(billSec: number): number {
-  for (let i = 0; i < TALK_TIME_BUCKETS.length - 1; i++) if (billSec <= TALK_TIME_BUCKETS[i]!.maxSec!) return i;
-  return TALK_TIME_BUCKETS.length - 1;
-}
-
-/** SQL of billSecBucket over a bill_sec expression. */
-export function billSecBucketSql(column: string): string {
-  const whens = TALK_TIME_BUCKETS.flatMap((b, i) => (b.maxSec === null ? [] : [`when ${column} <= ${b.maxSec} then ${i}`]));
-  return `case ${whens.join(" ")} else ${TALK_TIME_BUCKETS.length - 1} end`;
-}
-
-export const ROLLUP_DIMS = ["extension", "agent", "hangup_cause", "hangup_direction", "direction", "call_method", "answered", "billsec_bucket"] as const;
-export type RollupDim = (typeof ROLLUP_DIMS)[number];
-/** How a NULL dimension is stored; answered and billsec_bucket are never NULL. */
-export const DIM_NULL: Record<RollupDim, string | number | null> = {
-  extension: "",
-  agent: "",
-  hangup_cause: -1,
-  hangup_direction: "",
-  direction: "",
-  call_method: -1,
-  answered: null,
-  billsec_bucket: null,
-};
-
-/** A rollup table: its time column holds the UTC start of the hour or day (`grainMs`) the row sums. */
-export type RollupTable = { name: string; timeColumn: "hour_ms" | "day_ms"; grainMs: number; dims: readonly RollupDim[] };
-const TOTALS_DIMS = ["direction", "answered"] as const;
-const CORE_DIMS = ["hangup_cause", "hangup_direction", "direction", "call_method", "answered", "billsec_bucket"] as const;
-const EXT_DIMS = ["extension", "direction", "answered"] as const;
-const AGENT_DIMS = ["agent", "direction", "answered"] as const;
-const hourly = (name: string, dims: readonly RollupDim[]): RollupTable => ({ name, timeColumn: "hour_ms", grainMs: HOUR_MS, dims });
-const daily = (name: string, dims: readonly RollupDim[]): RollupTable => ({ name, timeColumn: "day_ms", grainMs: DAY_MS, dims });
-/**
- * Narrowest first, per grain: a query reads the first table whose dimensions cover its filters and grouping. Rows
- * read is what an aggregate costs (≈ 1 µs each), so the unfiltered page reads the narrow tables; an extension or
- * agent combined with a core dimension (a cause, say) is left to calls, whose extension, agent and cause indexes
- * serve it: a table of every combination held about one row per call, as many as calls itself.
- */
-export const ROLLUP_TABLES: readonly RollupTable[] = [
-  hourly("calls_hourly_totals", TOTALS_DIMS),
-  hourly("calls_hourly_core", CORE_DIMS),
-  hourly("calls_hourly_ext_totals", ["extension"]),
-  hourly("calls_hourly_ext", EXT_DIMS),
-  hourly("calls_hourly_agent_totals", ["agent"]),
-  hourly("calls_hourly_agent", AGENT_DIMS),
-  daily("calls_daily_core", CORE_DIMS),
-  daily("calls_daily_ext_totals", ["extension"]),
-  daily("calls_daily_ext", EXT_DIMS),
-  daily("calls_daily_agent_totals", ["agent"]),
-  daily("calls_daily_agent", AGENT_DIMS),
-];
-
-export const ROLLUP_SUMS = ["calls", "answered_calls", "bill_sec", "answered_wait_ms", "answered_wait_n", "missed_wait_sec", "missed_wait_n"] as const;
-
 /** The columns of a calls row that its rollup contribution depends on. */
 export const ROLLUP_SOURCE_COLUMNS =
   "started_at_ms, answered_at_ms, duration_sec, bill_sec, answered, extension, agent, hangup_cause, hangup_direction, direction, call_method";

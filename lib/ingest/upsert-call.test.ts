@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Db, writeTransaction } from "@/db/client";
 import { calls } from "@/db/schema";
 import { makeCall, makeTempDb } from "@/lib/testing/temp-db";
-import { identityKeys, sourcesOf, upsertCall } from "./upsert-call";
+import { sourcesOf } from "@/lib/calls";
+import { identityKeys, upsertCall } from "./upsert-call";
 
 let db: Db;
 let cleanup: () => void;

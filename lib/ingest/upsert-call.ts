@@ -2,11 +2,10 @@ import type Database from "better-sqlite3";
 import { eq, getTableColumns, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { callKeys, callPayloads, calls, type CallRow, type NewCallRow } from "@/db/schema";
-import { CALL_SOURCES, type CallRecord, type CallSource } from "@/lib/vendor/call-record";
+import { sourceBit, type CallRecord, type MatchKind } from "@/lib/calls";
 import { applyRollupChange, ROLLUP_SOURCE_COLUMNS, type RollupSource } from "./rollup";
 
-export type MatchedBy = "new" | "id" | "uuid" | "fingerprint";
-export type UpsertOutcome = { callId: number; created: boolean; merged: number; matchedBy: MatchedBy };
+export type UpsertOutcome = { callId: number; created: boolean; merged: number; matchedBy: MatchKind };
 
 /**
  * Stores a normalized record as the one row of its call, and remembers the record's raw payload per source.
@@ -26,7 +25,7 @@ export function upsertCall(db: Db, record: CallRecord, options: { payload: unkno
   const keys = identityKeys(record);
 
   const owners = new Set<number>();
-  let matchedBy: MatchedBy = "new";
+  let matchedBy: MatchKind = "new";
   for (const key of keys) {
     const owner = s.keyOwner.get(key) as { call_id: number } | undefined;
     if (owner) {
@@ -87,14 +86,6 @@ export function identityKeys(record: Pick<CallRecord, "vendorSystem" | "vendorId
 export function callFingerprint(r: Pick<CallRecord, "startedAtMs" | "displayNumber" | "destNumber">): string | null {
   if (!r.displayNumber || !r.destNumber) return null;
   return `${r.startedAtMs}|${r.displayNumber}|${r.destNumber}`;
-}
-
-export function sourceBit(source: CallSource): number {
-  return 1 << CALL_SOURCES.indexOf(source);
-}
-
-export function sourcesOf(bits: number): CallSource[] {
-  return CALL_SOURCES.filter((s) => (bits & sourceBit(s)) !== 0);
 }
 
 type Fields = ReturnType<typeof fieldsOf>;

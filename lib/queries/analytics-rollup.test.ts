@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Db, writeTransaction } from "@/db/client";
 import { callFilterSchema, type CallFilter } from "@/lib/filters/call-filter";
-import { rebuildRollupsSql, ROLLUP_SUMS, ROLLUP_TABLES } from "@/lib/ingest/rollup";
+import { ROLLUP_SUMS, ROLLUP_TABLES } from "@/db/rollups";
+import { rebuildRollupsSql } from "@/lib/ingest/rollup";
 import { upsertCall } from "@/lib/ingest/upsert-call";
 import { makeCall, makeDbBefore, makeTempDb } from "@/lib/testing/temp-db";
-import type { CallRecord } from "@/lib/vendor/call-record";
+import type { CallRecord } from "@/lib/calls";
 import { getAnalytics, listHourlyCounts, resolveAnalyticsFilter, type RangedFilter } from "./analytics";
 import { rollupPlanFor } from "./analytics-rollup";
 

@@ -2,7 +2,8 @@ import { count, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { calls } from "@/db/schema";
 import type { CallFilter } from "@/lib/filters/call-filter";
-import { billSecBucketSql, DAY_MS, DIM_NULL, HOUR_MS, ROLLUP_TABLES, type RollupDim, type RollupTable } from "@/lib/ingest/rollup";
+import { DAY_MS, HOUR_MS } from "@/lib/calls";
+import { billSecBucketSql, DIM_NULL, ROLLUP_TABLES, type RollupDim, type RollupTable } from "@/db/rollups";
 import { callWhere } from "./call-where";
 
 /**

@@ -3,7 +3,7 @@ import { type Db, writeTransaction } from "@/db/client";
 import { callFilterSchema, type CallFilter } from "@/lib/filters/call-filter";
 import { upsertCall } from "@/lib/ingest/upsert-call";
 import { makeCall, makeTempDb } from "@/lib/testing/temp-db";
-import type { CallRecord } from "@/lib/vendor/call-record";
+import type { CallRecord } from "@/lib/calls";
 import {
   getAnalytics,
   getCallSummary,

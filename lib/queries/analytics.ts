@@ -1,10 +1,10 @@
 import "server-only";
 import { readSnapshot, type Db } from "@/db/client";
+import { HOUR_MS } from "@/lib/calls";
 import type { CallFilter } from "@/lib/filters/call-filter";
 import { presetRange } from "@/lib/filters/time-range";
 import {
   chooseBucketUnit,
-  HOUR_MS,
   listBuckets,
   localDayOf,
   localHourParts,
@@ -13,7 +13,7 @@ import {
   weekStartDay,
   type BucketUnit,
 } from "@/lib/time-buckets";
-import { TALK_TIME_BUCKETS } from "@/lib/ingest/rollup";
+import { TALK_TIME_BUCKETS } from "@/lib/calls";
 import { aggregate, type AggregateRow, type QuerySource } from "./analytics-rollup";
 
 /**

@@ -2,11 +2,12 @@ import "server-only";
 import { and, asc, between, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { callPayloads, calls, extensionEvents, type CallRow, type ExtensionEventRow } from "@/db/schema";
+import type { CallSource, MatchKind } from "@/lib/calls";
 import type { RecordingSource } from "@/lib/recordings/guard";
 
 export type CallPayloadItem = {
-  source: "callback" | "getbill" | "cdrs";
-  matchedBy: "new" | "id" | "uuid" | "fingerprint" | null;
+  source: CallSource;
+  matchedBy: MatchKind | null;
   receivedAtMs: number;
   inboxId: number | null;
   /** Pretty-printed JSON (or the stored text as it is when it is not JSON). */

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { calls } from "@/db/schema";
+import { sourceBit } from "@/lib/calls";
 import type { CallFilter } from "@/lib/filters/call-filter";
-import { sourceBit } from "@/lib/ingest/upsert-call";
 import { numberPhrase, type NumberSearchMode } from "./number-search";
 
 /**

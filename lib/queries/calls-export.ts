@@ -3,10 +3,9 @@ import { stringify } from "csv-stringify/sync";
 import type { Db } from "@/db/client";
 import { calls } from "@/db/schema";
 import type { CallFilter } from "@/lib/filters/call-filter";
-import { sourcesOf } from "@/lib/ingest/upsert-call";
 import { labelHangup } from "@/lib/settings/hangup-labels";
 import { formatCallTime, formatDuration, formatZonedTime } from "@/lib/time";
-import { CALL_METHODS } from "@/lib/vendor/call-record";
+import { callMethodLabel, directionLabel, sourcesOf } from "@/lib/calls";
 import { callOrder, callWhere } from "./call-where";
 
 const SELECT = {
@@ -95,8 +94,8 @@ export function toExportRecord(r: ExportRow, timeZone: string, labels: Record<st
     formatCallTime(r.startedAtMs, timeZone),
     formatCallTime(r.answeredAtMs, timeZone),
     formatCallTime(r.endedAtMs, timeZone),
-    r.direction === "inbound" ? "Inbound" : r.direction === "outbound" ? "Outbound" : "",
-    CALL_METHODS.find((m) => m.code === r.callMethod)?.label ?? (r.callMethod ?? ""),
+    directionLabel(r.direction),
+    callMethodLabel(r.callMethod),
     text(r.extension),
     text(r.agent),
     text(r.displayNumber),

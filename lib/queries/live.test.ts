@@ -4,7 +4,7 @@ import { extensionEvents } from "@/db/schema";
 import { upsertCall } from "@/lib/ingest/upsert-call";
 import { putHangupLabelOverrides } from "@/lib/settings/hangup-labels";
 import { makeCall, makeTempDb } from "@/lib/testing/temp-db";
-import type { ExtensionEvent } from "@/lib/vendor/call-record";
+import type { ExtensionEvent } from "@/lib/calls";
 import { getLiveBoard, listExtensionTiles, mergePolled, STALE_AFTER_MS, toExtensionTile, type ExtensionTile } from "./live";
 
 let db: Db;

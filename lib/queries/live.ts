@@ -1,21 +1,19 @@
 import "server-only";
-import { desc, sql } from "drizzle-orm";
+import { desc, gte, sql } from "drizzle-orm";
 import { readSnapshot, type Db } from "@/db/client";
-import { calls } from "@/db/schema";
+import { calls, extensionPolls } from "@/db/schema";
+import type { Env } from "@/lib/env";
 import { callFilterSchema } from "@/lib/filters/call-filter";
 import { getHangupLabels, labelHangup } from "@/lib/settings/hangup-labels";
 import { startOfZonedDay } from "@/lib/time";
 import { getCallSummary } from "./analytics";
-import type { Direction, ExtensionStatus } from "@/lib/vendor/call-record";
+import { LIVE_STATES, type Direction, type ExtensionStatus, type LiveState } from "@/lib/calls";
 
 /**
  * The live wallboard: one tile per extension (from the extension status callbacks, optionally corrected by a poll of
  * the vendor's GetSipCallStatus), today's counters and the latest calls.
  */
 
-/** What the board shows for an extension. "unknown": a ring/answer with no hangup for too long; "offline": not registered. */
-export const LIVE_STATES = ["ringing", "talking", "idle", "unknown", "offline"] as const;
-export type LiveState = (typeof LIVE_STATES)[number];
 
 /** A ring or answer older than this without a hangup is shown as "unknown (no hangup received)", not as stuck. */
 export const STALE_AFTER_MS = 2 * 60 * 60 * 1000;
@@ -311,3 +309,19 @@ function nextDayStartMs(dayStartMs: number, timeZone: string): number {
 }
 
 const numericOrder = new Intl.Collator("en", { numeric: true }).compare;
+
+/** The stored poll as the live board takes it; an answer older than `maxAgeMs` is ignored (the poller stopped). */
+export function getPolledExtensions(db: Db, maxAgeMs: number, nowMs = Date.now()): PolledExtensions {
+  const rows = db.select().from(extensionPolls).where(gte(extensionPolls.polledAtMs, nowMs - maxAgeMs)).all();
+  return Object.fromEntries(
+    rows.map((r): [string, PolledExtension] => [
+      r.extension,
+      { state: r.state, atMs: r.polledAtMs, registered: r.registered, sinceMs: r.sinceMs, direction: r.direction, otherNumber: r.otherNumber, detail: r.detail },
+    ]),
+  );
+}
+
+/** The live board's view of the vendor poll: answers up to three poll intervals old (none when polling is off). */
+export function currentPolls(db: Db, env: Pick<Env, "EXTENSION_POLL_SECONDS">): PolledExtensions {
+  return env.EXTENSION_POLL_SECONDS > 0 ? getPolledExtensions(db, Math.max(10_000, env.EXTENSION_POLL_SECONDS * 3000)) : {};
+}

@@ -1,8 +1,8 @@
 import "server-only";
 import { and, desc, eq, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { inbox, leases, syncCheckpoints, syncRuns, SYNC_SOURCES, type InboxOutcome } from "@/db/schema";
-import { getLoginInfo } from "@/lib/sync/token-store";
+import { inbox, leases, syncCheckpoints, syncRuns } from "@/db/schema";
+import { SYNC_SOURCES, type InboxEndpoint, type InboxOutcome, type VendorAccount } from "@/lib/calls";
 
 export type SyncRunItem = typeof syncRuns.$inferSelect;
 
@@ -34,7 +34,7 @@ export function getSyncStatus(db: Db, nowMs = Date.now()) {
 export type InboxListItem = {
   id: number;
   receivedAtMs: number;
-  endpoint: string;
+  endpoint: InboxEndpoint;
   contentType: string | null;
   remoteAddr: string | null;
   outcome: InboxOutcome;
@@ -84,4 +84,13 @@ export function listProblemInbox(
     failed: countWhere(eq(inbox.outcome, "failed")),
     retrying: countWhere(retrying),
   };
+}
+
+/** What the last login said about the account (company, authorization expiry), for /settings and /sync. */
+export function getLoginInfo(db: Db, name = "getbill"): (VendorAccount & { obtainedAtMs: number }) | null {
+  const row = db.$client.prepare("select info, obtained_at_ms as obtainedAtMs from vendor_tokens where name = ?").get(name) as
+    | { info: string | null; obtainedAtMs: number }
+    | undefined;
+  if (!row?.info) return null;
+  return { ...(JSON.parse(row.info) as VendorAccount), obtainedAtMs: row.obtainedAtMs };
 }

@@ -3,7 +3,7 @@ import type { Env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { configuredSources } from "@/lib/sync/configured";
-import { VendorApiError } from "@/lib/vendor/api-errors";
+import { VendorApiError } from "@/lib/telephony/api-errors";
 import { buildRecordingUrl, checkRecordFilename, type RecordingSource } from "./guard";
 
 /** The sentence the call detail shows when the vendor has no such file. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { HANGUP_CODES } from "@/lib/vendor/hangup-codes";
+import { HANGUP_CODES } from "@/lib/telephony/hangup-codes";
 import { getSetting, putSetting } from "./store";
 
 /** code → label overrides a supervisor edited; the vendor README's labels are the default. */

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import type { Env } from "@/lib/env";
-import { createCdrsClient } from "@/lib/vendor/cdrs-client";
-import { normalizeCdrsRecord } from "@/lib/vendor/cdrs";
-import { createGetBillClient, type GetBillClient } from "@/lib/vendor/getbill-client";
-import { normalizeGetBillBill } from "@/lib/vendor/getbill";
-import type { HttpOptions } from "@/lib/vendor/http";
+import { createCdrsClient } from "@/lib/telephony/cdrs-client";
+import { normalizeCdrsRecord } from "@/lib/telephony/cdrs";
+import { createGetBillClient, type GetBillClient } from "@/lib/telephony/getbill-client";
+import { normalizeGetBillBill } from "@/lib/telephony/getbill";
+import type { HttpOptions } from "@/lib/telephony/http";
 import { acquireLease, leaseHolder, releaseLease } from "@/db/lease";
-import { getCheckpoint, runSync, type PullSource, type SyncProgress, type SyncRunResult, type SyncSourceName, type SyncTrigger } from "./run-sync";
+import { getCheckpoint, runSync, type PullSource, type SyncProgress, type SyncRunResult } from "./run-sync";
+import type { SyncSource, SyncTrigger } from "@/lib/calls";
 import { databaseTokenStore } from "./token-store";
 
 export const SYNC_LEASE = "sync";
@@ -16,7 +17,7 @@ const LEASE_TTL_MS = 10 * 60_000;
 const GETBILL_PER_PAGE = 1000;
 const CDRS_PER_PAGE = 500;
 
-export type ConfiguredSources = { sources: PullSource[]; notConfigured: { name: SyncSourceName; missing: string[] }[]; getbill: GetBillClient | null };
+export type ConfiguredSources = { sources: PullSource[]; notConfigured: { name: SyncSource; missing: string[] }[]; getbill: GetBillClient | null };
 
 /** The pull sources whose settings are present; the others are reported with what they lack. */
 export function configuredSources(db: Db, env: Env, http: HttpOptions = {}): ConfiguredSources {
@@ -81,7 +82,7 @@ export function configuredSources(db: Db, env: Env, http: HttpOptions = {}): Con
 }
 
 export type SyncRequest = {
-  source?: SyncSourceName | "all";
+  source?: SyncSource | "all";
   /** Default: the source's checkpoint (or the lookback when there is none). */
   fromMs?: number;
   /** Default: now. */

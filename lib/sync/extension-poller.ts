@@ -1,10 +1,8 @@
 import { writeTransaction, type Db } from "@/db/client";
 import type { Env } from "@/lib/env";
 import { log } from "@/lib/log";
-import type { LiveState, PolledExtension, PolledExtensions } from "@/lib/queries/live";
-import { toDirection } from "@/lib/vendor/fields";
-import type { GetBillClient, SipCallStatus } from "@/lib/vendor/getbill-client";
-import { SIP_NOT_REGISTERED, sipStatusLabel } from "@/lib/vendor/sip-status";
+import type { GetBillClient, SipCallStatus } from "@/lib/telephony/getbill-client";
+import { normalizeSipCallStatus } from "@/lib/telephony/sip-status";
 import { configuredSources } from "./configured";
 import { acquireLease } from "@/db/lease";
 
@@ -44,55 +42,15 @@ export async function pollExtensions(db: Db, client: Pick<GetBillClient, "getSip
   }
   const client_ = db.$client;
   const insert = client_.prepare(
-    `insert into extension_polls (extension, status_code, registered, direction, other_number, since_ms, polled_at_ms)
-     values (?, ?, ?, ?, ?, ?, ?)`,
+    `insert into extension_polls (extension, status_code, state, detail, registered, direction, other_number, since_ms, polled_at_ms)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   writeTransaction(db, () => {
     client_.prepare("delete from extension_polls").run();
-    for (const r of rows) {
-      const direction = toDirection(r.direction);
-      const other = direction === "inbound" ? r.caller : r.callee;
-      const seconds = r.status === 1201 ? r.idleSec : r.callSec;
-      insert.run(r.extension, r.status, r.status === SIP_NOT_REGISTERED ? 0 : 1, direction, other, seconds != null ? nowMs - seconds * 1000 : null, nowMs);
+    for (const row of rows) {
+      const e = normalizeSipCallStatus(row, nowMs);
+      insert.run(e.extension, row.status, e.state, e.detail, e.registered ? 1 : 0, e.direction, e.otherNumber, e.sinceMs, nowMs);
     }
   });
   return rows.length;
-}
-
-/** The stored poll as the live board takes it; an answer older than `maxAgeMs` is ignored (the poller stopped). */
-export function getPolledExtensions(db: Db, maxAgeMs: number, nowMs = Date.now()): PolledExtensions {
-  const rows = db.$client
-    .prepare("select * from extension_polls where polled_at_ms >= ?")
-    .all(nowMs - maxAgeMs) as { extension: string; status_code: number; registered: number; direction: "inbound" | "outbound" | null; other_number: string | null; since_ms: number | null; polled_at_ms: number }[];
-  return Object.fromEntries(
-    rows.map((r): [string, PolledExtension] => {
-      const state = boardState(r.status_code);
-      return [
-        r.extension,
-        {
-          state,
-          atMs: r.polled_at_ms,
-          registered: r.registered === 1,
-          sinceMs: r.since_ms,
-          direction: r.direction,
-          otherNumber: r.other_number,
-          detail: [1201, 1202, 1204, SIP_NOT_REGISTERED].includes(r.status_code) ? null : sipStatusLabel(r.status_code),
-        },
-      ];
-    }),
-  );
-}
-
-/** Vendor status code → the board's states (the board shows the vendor's word beside the ones it has no colour for). */
-function boardState(code: number): LiveState {
-  if (code === 1202 || code === 1213) return "ringing";
-  if (code === 1203 || code === 1204 || code === 1215) return "talking";
-  if (code === 1208) return "unknown";
-  if (code === SIP_NOT_REGISTERED) return "offline";
-  return "idle";
-}
-
-/** The live board's view of the vendor poll: answers up to three poll intervals old (none when polling is off). */
-export function currentPolls(db: Db, env: Env): PolledExtensions {
-  return env.EXTENSION_POLL_SECONDS > 0 ? getPolledExtensions(db, Math.max(10_000, env.EXTENSION_POLL_SECONDS * 3000)) : {};
 }

@@ -1,24 +1,23 @@
 import { createHash } from "node:crypto";
 import { writeTransaction, type Db } from "@/db/client";
+import type { SyncSource, SyncTrigger } from "@/lib/calls";
 import { upsertCall } from "@/lib/ingest/upsert-call";
 import { log } from "@/lib/log";
-import { VendorApiError, type VendorApiErrorCode } from "@/lib/vendor/api-errors";
-import type { CallRecord } from "@/lib/vendor/call-record";
-import { VendorPayloadError } from "@/lib/vendor/errors";
+import { VendorApiError, type VendorApiErrorCode } from "@/lib/telephony/api-errors";
+import type { CallRecord } from "@/lib/calls";
+import { VendorPayloadError } from "@/lib/telephony/errors";
 
-export type SyncSourceName = "getbill" | "cdrs";
-export type SyncTrigger = "cli" | "schedule" | "manual" | "test";
 
 /** A pull API as the sync sees it: pages of raw records over a time window, and how to read one record. */
 export type PullSource = {
-  name: SyncSourceName;
+  name: SyncSource;
   perPage: number;
   fetchPage(q: { fromMs: number; toMs: number; page: number; perPage: number }): Promise<{ total: number; records: unknown[] }>;
   normalize(raw: unknown): CallRecord;
 };
 
 export type SyncProgress = {
-  source: SyncSourceName;
+  source: SyncSource;
   windowFromMs: number;
   windowToMs: number;
   windowIndex: number;
@@ -31,7 +30,7 @@ export type SyncProgress = {
 
 export type SyncRunResult = {
   runId: number;
-  source: SyncSourceName;
+  source: SyncSource;
   outcome: "succeeded" | "failed";
   windows: number;
   pages: number;
@@ -161,7 +160,7 @@ export function splitWindows(fromMs: number, toMs: number, windowMs: number): { 
 }
 
 /** Where the next run of a source starts: every settled window before it is stored. */
-export function getCheckpoint(db: Db, source: SyncSourceName): { doneUntilMs: number; lastSuccessAtMs: number | null } | null {
+export function getCheckpoint(db: Db, source: SyncSource): { doneUntilMs: number; lastSuccessAtMs: number | null } | null {
   const row = db.$client
     .prepare("select done_until_ms as doneUntilMs, last_success_at_ms as lastSuccessAtMs from sync_checkpoints where source = ?")
     .get(source) as { doneUntilMs: number; lastSuccessAtMs: number | null } | undefined;
@@ -232,7 +231,7 @@ function recordKey(raw: unknown): string {
   return `h:${createHash("sha1").update(JSON.stringify(raw)).digest("hex")}`;
 }
 
-function markWindowDone(db: Db, source: SyncSourceName, window: { fromMs: number; toMs: number }, runId: number, nowMs: number) {
+function markWindowDone(db: Db, source: SyncSource, window: { fromMs: number; toMs: number }, runId: number, nowMs: number) {
   const client = db.$client;
   writeTransaction(db, () => {
     client

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import type { LoginInfo, TokenStore } from "@/lib/vendor/getbill-client";
+import type { LoginInfo, TokenStore } from "@/lib/telephony/getbill-client";
 
 /** The vendor says a login token lives about 12 hours; renew a little before. */
 export const TOKEN_LIFETIME_MS = 11 * 3600_000;
@@ -28,13 +28,4 @@ export function databaseTokenStore(db: Db, name = "getbill", lifetimeMs = TOKEN_
       client.prepare("delete from vendor_tokens where name = ? and token = ?").run(name, token);
     },
   };
-}
-
-/** What the last login said about the account (company, authorization expiry), for /settings and /sync. */
-export function getLoginInfo(db: Db, name = "getbill"): (Omit<LoginInfo, "token"> & { obtainedAtMs: number }) | null {
-  const row = db.$client.prepare("select info, obtained_at_ms as obtainedAtMs from vendor_tokens where name = ?").get(name) as
-    | { info: string | null; obtainedAtMs: number }
-    | undefined;
-  if (!row?.info) return null;
-  return { ...(JSON.parse(row.info) as Omit<LoginInfo, "token">), obtainedAtMs: row.obtainedAtMs };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { migrationsFolder, openDatabase, type Db } from "@/db/client";
 import { applyMigrations } from "@/db/migrate";
-import type { CallRecord } from "@/lib/vendor/call-record";
+import type { CallRecord } from "@/lib/calls";
 
 /** A real SQLite file with the migrations applied, removed by cleanup(). */
 export function makeTempDb(): { db: Db; file: string; cleanup: () => void } {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { CallSummary, RangedFilter } from "@/lib/queries/analytics";
-import { ANSWERED_RULE } from "@/lib/vendor/call-record";
+import { ANSWERED_RULE } from "@/lib/calls";
 import { callsHref, formatCount, formatPercent, formatSeconds } from "./format";
 
 type Better = "up" | "down" | "neither";

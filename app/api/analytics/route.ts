@@ -5,7 +5,7 @@ import { getEnv } from "@/lib/env";
 import { toErrorResponse } from "@/lib/errors";
 import { parseCallFilter } from "@/lib/filters/call-filter";
 import { getAnalytics, resolveAnalyticsFilter, WAIT_RULE } from "@/lib/queries/analytics";
-import { ANSWERED_RULE } from "@/lib/vendor/call-record";
+import { ANSWERED_RULE } from "@/lib/calls";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

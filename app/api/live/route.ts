@@ -3,8 +3,8 @@ import { getDb } from "@/db/client";
 import { requireApiUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { toErrorResponse } from "@/lib/errors";
-import { getLiveBoard } from "@/lib/queries/live";
-import { currentPolls } from "@/lib/sync/extension-poller";
+import { currentPolls, getLiveBoard } from "@/lib/queries/live";
+
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

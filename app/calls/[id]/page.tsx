@@ -9,11 +9,10 @@ import { RecordingPlayer } from "@/components/calls/recording-player";
 import { Badge } from "@/components/ui/badge";
 import { requireUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
-import { sourcesOf } from "@/lib/ingest/upsert-call";
 import { getCallDetail, type CallPayloadItem } from "@/lib/queries/call-detail";
 import { getHangupLabels, labelHangup } from "@/lib/settings/hangup-labels";
 import { formatCallTime, formatDuration, formatZoneLabel } from "@/lib/time";
-import { ANSWERED_RULE, CALL_METHODS } from "@/lib/vendor/call-record";
+import { ANSWERED_RULE, CALL_METHOD, callMethodLabel, directionLabel, matchKindLabel, sourceLabel, sourcesOf } from "@/lib/calls";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +23,6 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: `Call ${id}` };
 }
 
-const SOURCE_NAMES = { callback: "Bill callback", getbill: "GetBill pull (App.Sip_Cdr.GetBill)", cdrs: "/api/cdrs pull" } as const;
 
 export default async function CallDetailPage({ params }: { params: Params }) {
   const { id: rawId } = await params;
@@ -39,8 +37,8 @@ export default async function CallDetailPage({ params }: { params: Params }) {
   const labels = getHangupLabels(db);
   const c = detail.call;
   const time = (ms: number | null) => (ms == null ? null : formatCallTime(ms, tz));
-  const method = CALL_METHODS.find((m) => m.code === c.callMethod)?.label;
-  const isDouble = c.callMethod === 4;
+  const method = callMethodLabel(c.callMethod) || undefined;
+  const isDouble = c.callMethod === CALL_METHOD.apiDouble;
   const hasRecording = Boolean(c.recordFilename || c.recordUrl);
 
   return (
@@ -55,7 +53,7 @@ export default async function CallDetailPage({ params }: { params: Params }) {
             <h1 className="text-xl font-semibold text-slate-900">
               Call {c.displayNumber ?? "?"} → {c.destNumber ?? "?"}
             </h1>
-            {c.direction && <Badge tone={c.direction === "inbound" ? "blue" : "neutral"}>{c.direction === "inbound" ? "Inbound" : "Outbound"}</Badge>}
+            {c.direction && <Badge tone={c.direction === "inbound" ? "blue" : "neutral"}>{directionLabel(c.direction)}</Badge>}
             {c.answered ? <Badge tone="green">Answered · {formatDuration(c.billSec)}</Badge> : <Badge tone="amber">Not answered</Badge>}
             {method && <Badge>{method}</Badge>}
           </div>
@@ -130,7 +128,7 @@ export default async function CallDetailPage({ params }: { params: Params }) {
                     ["Wait (vendor “duration”)", formatDuration(c.durationSec)],
                     ["Talk time (billsec)", `${formatDuration(c.billSec)} (${c.billSec} s)`],
                     ["Answered", c.answered ? "Yes" : "No"],
-                    ["Direction", c.direction === "inbound" ? "Inbound" : c.direction === "outbound" ? "Outbound" : null],
+                    ["Direction", directionLabel(c.direction) || null],
                     ["Call method", method ? `${method} (${c.callMethod})` : c.callMethod],
                     ["Hangup cause", labelHangup(labels, c.hangupCause)],
                     ["Hung up by", labelHangup(labels, c.hangupDirection)],
@@ -166,7 +164,7 @@ export default async function CallDetailPage({ params }: { params: Params }) {
                     ["Vendor id (App.Sip_Cdr)", c.vendorId],
                     ["/api/cdrs id", c.cdrsId],
                     ["Vendor uuid", c.uuid],
-                    ["Sources", sourcesOf(c.sources).map((s) => SOURCE_NAMES[s]).join(", ")],
+                    ["Sources", sourcesOf(c.sources).map(sourceLabel).join(", ")],
                     ["First seen", time(c.firstSeenAtMs)],
                     ["Last updated", time(c.lastSeenAtMs)],
                     ["Recording file", c.recordFilename],
@@ -237,7 +235,7 @@ function Timeline({ call: c, events, tz, zone }: { call: CallRow; events: Extens
   const steps: Step[] = [{ atMs: c.startedAtMs, label: "Call started", origin: "bill" }];
   if (c.answeredAtMs != null) steps.push({ atMs: c.answeredAtMs, label: c.billSec > 0 ? "Answered" : "Answer time given, but nobody talked (talk time 0)", origin: "bill" });
   if (c.endedAtMs != null) steps.push({ atMs: c.endedAtMs, label: "Hung up", origin: "bill" });
-  if (c.callMethod === 4) {
+  if (c.callMethod === CALL_METHOD.apiDouble) {
     if (c.aStartedAtMs != null) steps.push({ atMs: c.aStartedAtMs, label: "A side called", origin: "a-side" });
     if (c.aAnsweredAtMs != null) steps.push({ atMs: c.aAnsweredAtMs, label: "A side answered", origin: "a-side" });
     if (c.aEndedAtMs != null) steps.push({ atMs: c.aEndedAtMs, label: "A side hung up", origin: "a-side" });
@@ -272,28 +270,20 @@ function order(s: Step): number {
   return s.origin === "bill" ? 0 : s.origin === "a-side" ? 1 : 2;
 }
 
-const MATCH_TEXT: Record<NonNullable<CallPayloadItem["matchedBy"]>, string> = {
-  new: "First record of this call: it created the row.",
-  id: "Matched by the vendor's call id (same id space).",
-  uuid: "Matched by the vendor's call uuid.",
-  fingerprint:
-    "Matched by fingerprint: this source shares no id or uuid with the others, so it was recognised as the same call because it has the same start time, display number and destination number, and no id that contradicts the call.",
-};
-
 function SourceItem({ payload: p, time, tz }: { payload: CallPayloadItem; time: (ms: number | null) => string | null; tz: string }) {
   return (
     <li className="rounded-md border border-slate-200">
       <div className="flex flex-wrap items-baseline justify-between gap-2 px-3 py-2">
-        <p className="text-sm font-medium text-slate-900">{SOURCE_NAMES[p.source]}</p>
+        <p className="text-sm font-medium text-slate-900">{sourceLabel(p.source)}</p>
         <p className="text-xs text-slate-600">
           Received {time(p.receivedAtMs)} ({tz})
           {p.inboxId != null ? ` · inbox #${p.inboxId}` : ""}
         </p>
       </div>
-      <p className="px-3 pb-2 text-sm text-slate-700">{p.matchedBy ? MATCH_TEXT[p.matchedBy] : "How it was matched was not recorded."}</p>
+      <p className="px-3 pb-2 text-sm text-slate-700">{p.matchedBy ? matchKindLabel(p.matchedBy) : "How it was matched was not recorded."}</p>
       <details className="border-t border-slate-100">
         <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-sky-800 hover:bg-slate-50">Raw payload</summary>
-        <pre className="max-h-96 overflow-auto bg-slate-950 p-3 text-xs leading-relaxed text-slate-100" tabIndex={0} aria-label={`Raw payload from ${SOURCE_NAMES[p.source]}`}>
+        <pre className="max-h-96 overflow-auto bg-slate-950 p-3 text-xs leading-relaxed text-slate-100" tabIndex={0} aria-label={`Raw payload from ${sourceLabel(p.source)}`}>
           {p.payload}
         </pre>
       </details>

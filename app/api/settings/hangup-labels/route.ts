@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { requireApiUser } from "@/lib/auth/session";
 import { AppError, toErrorResponse } from "@/lib/errors";
 import { getHangupLabelOverrides, getHangupLabels, putHangupLabelOverrides } from "@/lib/settings/hangup-labels";
-import { HANGUP_CODES } from "@/lib/vendor/hangup-codes";
+import { HANGUP_CODES } from "@/lib/telephony/hangup-codes";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { parseZonedTime } from "@/lib/time";
 
-import type { Direction } from "./call-record";
+import type { Direction } from "@/lib/calls";
 import { VendorPayloadError } from "./errors";
 
 /*

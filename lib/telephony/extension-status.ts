@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { EXTENSION_STATUSES, type ExtensionEvent } from "./call-record";
+import { EXTENSION_STATUSES, type ExtensionEvent } from "@/lib/calls";
 import { optionalCount, parseVendor, text, toDirection } from "./fields";
 
 /** `starttime` of a status callback is Unix time in seconds, sent as text ("1612857945") or a number. */

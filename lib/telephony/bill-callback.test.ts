@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
 import { normalizeBillCallback } from "./bill-callback";
-import type { CallRecord } from "./call-record";
+import type { CallRecord } from "@/lib/calls";
 import { decodeCallbackBody } from "./callback-body";
 import { VendorPayloadError } from "./errors";
 

@@ -1,4 +1,3 @@
-export * from "./call-record";
 export { VendorPayloadError } from "./errors";
 export { decodeCallbackBody } from "./callback-body";
 export { billCallbackSchema, normalizeBillCallback, type BillCallback } from "./bill-callback";

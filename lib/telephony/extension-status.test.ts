@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 
 import { describe, expect, it } from "vitest";
 
-import type { ExtensionEvent } from "./call-record";
+import type { ExtensionEvent } from "@/lib/calls";
 import { decodeCallbackBody } from "./callback-body";
 import { VendorPayloadError } from "./errors";
 import { normalizeExtensionStatus } from "./extension-status";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import type { CallRecord } from "./call-record";
+import type { CallRecord } from "@/lib/calls";
 import { count, customParam, optionalCount, optionalTime, parseVendor, text, time, toDirection, toMs } from "./fields";
 
 /**

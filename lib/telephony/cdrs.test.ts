@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 
 import { describe, expect, it } from "vitest";
 
-import type { CallRecord } from "./call-record";
+import type { CallRecord } from "@/lib/calls";
 import { cdrsReplySchema, normalizeCdrsRecord } from "./cdrs";
 import { VendorPayloadError } from "./errors";
 

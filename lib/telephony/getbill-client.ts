@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { VendorAccount } from "@/lib/calls";
 import { formatZonedTime, parseZonedTime } from "@/lib/time";
 import { retError, VendorApiError } from "./api-errors";
 import { looseInt } from "./fields";
@@ -17,14 +18,8 @@ export type TokenStore = {
   clear(token: string): void;
 };
 
-export type LoginInfo = {
-  token: string;
-  companyCode: string | null;
-  companyName: string | null;
-  /** When the account's API authorization ends (`authtime`), UTC ms. */
-  authExpiresAtMs: number | null;
-  ipAllowList: string | null;
-};
+/** `authtime` becomes authExpiresAtMs, `ipwhite` ipAllowList. */
+export type LoginInfo = VendorAccount & { token: string };
 
 export type GetBillPage = { totalItems: number; page: number; perPage: number; bills: unknown[] };
 
