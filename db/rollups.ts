@@ -9,14 +9,14 @@ import { DAY_MS, HOUR_MS } from "../lib/calls/time";
  * them in step with calls, lib/queries/analytics-rollup.ts reads them; db/rollups.test.ts checks that the migrated
  * database has exactly these tables and columns.
  */
-export const ROLLUP_DIMS = ["extension", "agent", "hangup_cause", "hangup_direction", "direction", "call_method", "answered", "billsec_bucket"] as const;
+export const ROLLUP_DIMS = ["extension", "agent", "hangup_cause", "hangup_side", "direction", "call_method", "answered", "billsec_bucket"] as const;
 export type RollupDim = (typeof ROLLUP_DIMS)[number];
 /** How a NULL dimension is stored; answered and billsec_bucket are never NULL. */
 export const DIM_NULL: Record<RollupDim, string | number | null> = {
   extension: "",
   agent: "",
   hangup_cause: -1,
-  hangup_direction: "",
+  hangup_side: "",
   direction: "",
   call_method: -1,
   answered: null,
@@ -26,7 +26,7 @@ export const DIM_NULL: Record<RollupDim, string | number | null> = {
 /** A rollup table: its time column holds the UTC start of the hour or day (`grainMs`) the row sums. */
 export type RollupTable = { name: string; timeColumn: "hour_ms" | "day_ms"; grainMs: number; dims: readonly RollupDim[] };
 const TOTALS_DIMS = ["direction", "answered"] as const;
-const CORE_DIMS = ["hangup_cause", "hangup_direction", "direction", "call_method", "answered", "billsec_bucket"] as const;
+const CORE_DIMS = ["hangup_cause", "hangup_side", "direction", "call_method", "answered", "billsec_bucket"] as const;
 const EXT_DIMS = ["extension", "direction", "answered"] as const;
 const AGENT_DIMS = ["agent", "direction", "answered"] as const;
 const hourly = <const N extends string>(name: N, dims: readonly RollupDim[]) => ({ name, timeColumn: "hour_ms" as const, grainMs: HOUR_MS, dims });

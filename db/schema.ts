@@ -5,6 +5,7 @@ import {
   CALL_SOURCES,
   DIRECTIONS,
   EXTENSION_STATUSES,
+  HANGUP_SIDES,
   INBOX_ENDPOINTS,
   INBOX_OUTCOMES,
   LIVE_STATES,
@@ -49,6 +50,8 @@ export const calls = sqliteTable(
     taskId: text("task_id"),
     round: integer("round"),
     hangupCause: integer("hangup_cause"),
+    /** Who ended the call (lib/calls HANGUP_SIDES); hangup_direction keeps the vendor's own value as evidence. */
+    hangupSide: text("hangup_side", { enum: HANGUP_SIDES }),
     hangupDirection: text("hangup_direction"),
     downloadIp: text("download_ip"),
     recordFilename: text("record_filename"),

@@ -54,8 +54,8 @@ const rnd = () => {
 const CAUSES = [10001, 10001, 10001, 10001, 10016, 10016, 10006, 10002, 10003, 10015, 10009];
 const insert = db.$client.prepare(
   `insert into calls (vendor_system, vendor_id, direction, call_method, started_at_ms, answered_at_ms, ended_at_ms, duration_sec,
-     bill_sec, answered, extension, agent, display_number, dest_number, hangup_cause, hangup_direction, sources, first_seen_at_ms, last_seen_at_ms)
-   values ('sip', ?, ?, 3, ?, ?, ?, ?, ?, ?, ?, ?, '02566823420', ?, ?, ?, 1, ?, ?)`,
+     bill_sec, answered, extension, agent, display_number, dest_number, hangup_cause, hangup_direction, hangup_side, sources, first_seen_at_ms, last_seen_at_ms)
+   values ('sip', ?, ?, 3, ?, ?, ?, ?, ?, ?, ?, ?, '02566823420', ?, ?, ?, ?, 1, ?, ?)`,
 );
 const fillStarted = performance.now();
 const spanMs = DAYS * 86_400_000;
@@ -93,7 +93,7 @@ for (let done = reuse ? TOTAL : 0; done < TOTAL; ) {
         String(1000 + Math.floor(rnd() * 200)),
         `138${String(Math.floor(rnd() * 1e8)).padStart(8, "0")}`,
         answered ? 10001 : CAUSES[Math.floor(rnd() * CAUSES.length)]!,
-        rnd() < 0.5 ? "10040" : "10041",
+        ...(rnd() < 0.5 ? ["10040", "caller"] : ["10041", "callee"]),
         start,
         start,
       );

@@ -48,7 +48,7 @@ const upd = timed("upsertCall update (with rollups)", () => {
 });
 // The rollup part alone, on the same rows: an insert is one contribution added, an update one moved.
 const rows = db.$client
-  .prepare("select started_at_ms, answered_at_ms, duration_sec, bill_sec, answered, extension, agent, hangup_cause, hangup_direction, direction, call_method from calls")
+  .prepare("select started_at_ms, answered_at_ms, duration_sec, bill_sec, answered, extension, agent, hangup_cause, hangup_side, direction, call_method from calls")
   .all() as RollupSource[];
 const addOnly = timed("applyRollupChange(null → row)", () => {
   for (let i = 0; i < N; i++) applyRollupChange(db.$client, null, rows[i]!);

@@ -11,7 +11,7 @@ import { listCalls } from "@/lib/queries/calls";
 import { getFilterOptions } from "@/lib/queries/filter-options";
 import { getHangupLabels, labelHangup } from "@/lib/settings/hangup-labels";
 import { formatZoneLabel } from "@/lib/time";
-import { ANSWERED_RULE } from "@/lib/calls";
+import { ANSWERED_RULE, hangupSideLabel } from "@/lib/calls";
 
 export const metadata: Metadata = { title: "Calls" };
 export const dynamic = "force-dynamic";
@@ -35,7 +35,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Search
     const rows: CallTableRow[] = page.rows.map((r) => ({
       ...r,
       hangupCauseLabel: labelHangup(labels, r.hangupCause),
-      hangupDirectionLabel: labelHangup(labels, r.hangupDirection),
+      hangupDirectionLabel: hangupSideLabel(r.hangupSide),
     }));
     content = (
       <>

@@ -8,7 +8,7 @@ import { Input, Label, Select } from "@/components/ui/input";
 import { toSearchParams, type CallFilter } from "@/lib/filters/call-filter";
 import { RANGE_PRESETS, matchPreset, presetRange, type RangePreset } from "@/lib/filters/time-range";
 import { formatCallTime, formatZonedTime, parseZonedTime } from "@/lib/time";
-import { CALL_METHOD_OPTIONS, CALL_SOURCES, callMethodLabel, DIRECTIONS, directionLabel, sourceLabel, type CallSource } from "@/lib/calls";
+import { HANGUP_SIDES, hangupSideLabel, isHangupSide, CALL_METHOD_OPTIONS, CALL_SOURCES, callMethodLabel, DIRECTIONS, directionLabel, sourceLabel, type CallSource } from "@/lib/calls";
 import type { CallFilterOptions } from "@/lib/queries/filter-options";
 import { MultiSelect } from "./multi-select";
 
@@ -23,13 +23,7 @@ type Props = {
   options: CallFilterOptions;
 };
 
-const DEFAULT_HANGUP_DIRECTIONS = [
-  { value: "10040", label: "Caller hung up (10040)" },
-  { value: "10041", label: "Callee hung up (10041)" },
-  { value: "10015", label: "Request timeout (10015)" },
-  { value: "caller", label: "caller (/api/cdrs)" },
-  { value: "callee", label: "callee (/api/cdrs)" },
-];
+const DEFAULT_HANGUP_DIRECTIONS = HANGUP_SIDES.map((value) => ({ value, label: hangupSideLabel(value) }));
 
 /**
  * The one filter bar of /calls and /analytics. The URL is the state: Apply (or a preset, or removing a chip) pushes
@@ -99,7 +93,7 @@ function FilterForm({ basePath, displayTz, filter, options }: Props) {
       extension: d.extension,
       callMethod: d.callMethod.map(Number),
       hangupCause: d.hangupCause.map(Number),
-      hangupDirection: d.hangupDirection,
+      hangupDirection: d.hangupDirection.filter(isHangupSide),
       agent: d.agent.trim() || undefined,
       memberId: d.memberId.trim() || undefined,
       customerId: d.customerId.trim() || undefined,

@@ -1,4 +1,4 @@
-import type { CallSource, Direction, InboxEndpoint, LiveState, MatchKind } from "./sets";
+import type { CallSource, Direction, HangupSide, InboxEndpoint, LiveState, MatchKind } from "./sets";
 import { CALL_METHOD } from "./sets";
 
 /**
@@ -16,6 +16,11 @@ export const LABELS = {
   "callMethod.4": "API double call",
   "callMethod.5": "Predictive outbound",
   "callMethod.6": "IVR / group call",
+
+  "hangupSide.caller": "Caller hung up",
+  "hangupSide.callee": "Callee hung up",
+  "hangupSide.system": "Ended by the system (timeout)",
+  "hangupSide.other": "Other",
 
   "source.callback": "Bill callback",
   "source.getbill": "GetBill pull",
@@ -59,6 +64,10 @@ export function callMethodLabel(code: number | null | undefined): string {
   if (code == null) return "";
   const key = `callMethod.${code}`;
   return key in LABELS ? LABELS[key as LabelKey] : `Method ${code}`;
+}
+
+export function hangupSideLabel(side: HangupSide | null | undefined): string {
+  return side ? LABELS[`hangupSide.${side}`] : "";
 }
 
 export function sourceLabel(source: CallSource): string {

@@ -1,4 +1,4 @@
-import type { CallSource, Direction, ExtensionStatus, VendorSystem } from "./sets";
+import type { CallSource, Direction, ExtensionStatus, HangupSide, VendorSystem } from "./sets";
 
 /**
  * The one shape the rest of the product sees. Every vendor payload, whatever its source, edition or type drift,
@@ -38,7 +38,9 @@ export type CallRecord = {
   taskId: string | null;
   round: number | null;
   hangupCause: number | null;
-  /** The vendor's value as text: an integer code ("10040") from callbacks and GetBill, a word ("callee") from /api/cdrs. */
+  /** Who ended the call, whatever way the source said it. */
+  hangupSide: HangupSide | null;
+  /** Evidence: the vendor's own value as text, a code ("10040") from callbacks and GetBill, a word ("callee") from /api/cdrs. */
   hangupDirection: string | null;
   downloadIp: string | null;
   recordFilename: string | null;
@@ -69,6 +71,14 @@ export type ExtensionEvent = {
   companyCode: string | null;
   isBLeg: boolean | null;
 };
+
+/**
+ * A vendor value kept as evidence comes back as the vendor sent it: a number when it was one (stored as text, since
+ * the same field is a code from one source and a word from another).
+ */
+export function asSent(value: string | null): string | number | null {
+  return value != null && /^\d+$/.test(value) ? Number(value) : value;
+}
 
 /** What the vendor's login says about the account, kept for /settings and /sync. */
 export type VendorAccount = {

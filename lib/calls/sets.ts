@@ -29,6 +29,11 @@ export const CALL_METHOD = {
 export const CALL_METHODS = Object.values(CALL_METHOD);
 export type CallMethod = (typeof CALL_METHODS)[number];
 
+/** Who ended the call: a party, the system (a timeout), or a value the documents do not explain. */
+export const HANGUP_SIDES = ["caller", "callee", "system", "other"] as const;
+export type HangupSide = (typeof HANGUP_SIDES)[number];
+export const isHangupSide = (value: string): value is HangupSide => (HANGUP_SIDES as readonly string[]).includes(value);
+
 /** What an extension status callback reports. */
 export const EXTENSION_STATUSES = ["ring", "answer", "hangup"] as const;
 export type ExtensionStatus = (typeof EXTENSION_STATUSES)[number];

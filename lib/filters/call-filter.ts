@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CALL_SOURCES, DIRECTIONS } from "@/lib/calls";
+import { CALL_SOURCES, DIRECTIONS, HANGUP_SIDES } from "@/lib/calls";
 
 /**
  * The one description of the call filters: it parses URL search params and API queries, and feeds the
@@ -36,7 +36,8 @@ export const callFilterSchema = z
     callMethod: list(z.coerce.number().int().min(0).max(6)),
     answered: z.enum(["yes", "no"]).optional(),
     hangupCause: list(z.coerce.number().int().nonnegative()),
-    hangupDirection: list(z.string().trim().min(1).max(32)),
+    /** Who hung up (lib/calls HANGUP_SIDES); the URL key keeps its name. */
+    hangupDirection: list(z.enum(HANGUP_SIDES)),
     extension: list(z.string().trim().min(1).max(32)),
     agent: text(64),
     q: text(64),

@@ -9,7 +9,7 @@ import { billSecBucketSql, DIM_NULL, ROLLUP_SUMS, ROLLUP_TABLES, type RollupDim 
  */
 /** The columns of a calls row that its rollup contribution depends on. */
 export const ROLLUP_SOURCE_COLUMNS =
-  "started_at_ms, answered_at_ms, duration_sec, bill_sec, answered, extension, agent, hangup_cause, hangup_direction, direction, call_method";
+  "started_at_ms, answered_at_ms, duration_sec, bill_sec, answered, extension, agent, hangup_cause, hangup_side, direction, call_method";
 export type RollupSource = {
   started_at_ms: number;
   answered_at_ms: number | null;
@@ -19,7 +19,7 @@ export type RollupSource = {
   extension: string | null;
   agent: string | null;
   hangup_cause: number | null;
-  hangup_direction: string | null;
+  hangup_side: string | null;
   direction: string | null;
   call_method: number | null;
 };
@@ -36,7 +36,7 @@ export function contributionOf(r: RollupSource): Contribution {
       extension: r.extension ?? "",
       agent: r.agent ?? "",
       hangup_cause: r.hangup_cause ?? -1,
-      hangup_direction: r.hangup_direction ?? "",
+      hangup_side: r.hangup_side ?? "",
       direction: r.direction ?? "",
       call_method: r.call_method ?? -1,
       answered: r.answered,

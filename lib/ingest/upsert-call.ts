@@ -59,7 +59,7 @@ export function upsertCall(db: Db, record: CallRecord, options: { payload: unkno
     for (const other of ids.slice(1)) mergeCallInto(db, other, callId);
     merged = ids.length - 1;
     const before = s.rollupSource.get(callId) as RollupSource;
-    const after = s.updateCall.get({ ...fields, sourceBit: sourceBit(record.source), nowMs, id: callId }) as RollupSource;
+    const after = s.updateCall.get({ ...fields, sourceBit: sourceBit(record.source), fromCdrs: record.source === "cdrs" ? 1 : 0, nowMs, id: callId }) as RollupSource;
     applyRollupChange(db.$client, before, after);
   }
 
@@ -116,12 +116,12 @@ function prepareStatements(client: Database.Database) {
   const col = (key: string) => columns[key as keyof typeof columns].name;
   // A newer record's known values win; what it does not carry (cdrs has no hangup cause) keeps the stored value.
   // Talk time is always the newest: "answered" must follow the latest word of the vendor.
-  // The hangup direction keeps a code (10040/10041, callbacks and GetBill) over a word (/api/cdrs "callee").
+  // Who hung up: /api/cdrs says it with less detail (no timeout), so its word does not replace what a bill said.
   const assignments = fieldKeys.map((k) =>
     k === "billSec" || k === "answered"
       ? `${col(k)} = @${k}`
-      : k === "hangupDirection"
-        ? `${col(k)} = case when ${col(k)} glob '[0-9]*' and coalesce(@${k}, '') not glob '[0-9]*' then ${col(k)} else coalesce(@${k}, ${col(k)}) end`
+      : k === "hangupSide" || k === "hangupDirection"
+        ? `${col(k)} = case when @fromCdrs = 1 then coalesce(${col(k)}, @${k}) else coalesce(@${k}, ${col(k)}) end`
         : `${col(k)} = coalesce(@${k}, ${col(k)})`,
   );
   return {
@@ -198,6 +198,7 @@ function fieldsOf(r: CallRecord) {
     taskId: r.taskId,
     round: r.round,
     hangupCause: r.hangupCause,
+    hangupSide: r.hangupSide,
     hangupDirection: r.hangupDirection,
     downloadIp: r.downloadIp,
     recordFilename: r.recordFilename,

@@ -36,7 +36,7 @@ function conditionsOf(f: CallFilter): Condition[] | null {
   if (f.callMethod.length) out.push({ dim: "call_method", values: f.callMethod });
   if (f.answered) out.push({ dim: "answered", values: [f.answered === "yes" ? 1 : 0] });
   if (f.hangupCause.length) out.push({ dim: "hangup_cause", values: f.hangupCause });
-  if (f.hangupDirection.length) out.push({ dim: "hangup_direction", values: f.hangupDirection });
+  if (f.hangupDirection.length) out.push({ dim: "hangup_side", values: f.hangupDirection });
   if (f.extension.length) out.push({ dim: "extension", values: f.extension });
   if (f.agent) out.push({ dim: "agent", values: [f.agent] });
   return out;
@@ -57,7 +57,7 @@ const RAW_DIM: Record<RollupDim, SQL> = {
   extension: sql`${calls.extension}`,
   agent: sql`${calls.agent}`,
   hangup_cause: sql`${calls.hangupCause}`,
-  hangup_direction: sql`${calls.hangupDirection}`,
+  hangup_side: sql`${calls.hangupSide}`,
   direction: sql`${calls.direction}`,
   call_method: sql`${calls.callMethod}`,
   answered: sql`${calls.answered}`,

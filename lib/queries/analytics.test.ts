@@ -118,10 +118,10 @@ describe("hangup breakdowns", () => {
     ]);
   });
 
-  it("counts each hangup direction", () => {
+  it("counts each hangup side (the vendor's 10041 and 10040)", () => {
     expect(getHangupDirectionBreakdown(db, twoDaysSh).map((r) => [r.key, r.calls])).toEqual([
-      ["10041", 3],
-      ["10040", 1],
+      ["callee", 3],
+      ["caller", 1],
     ]);
   });
 });

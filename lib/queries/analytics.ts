@@ -1,6 +1,6 @@
 import "server-only";
 import { readSnapshot, type Db } from "@/db/client";
-import { HOUR_MS } from "@/lib/calls";
+import { HOUR_MS, type HangupSide } from "@/lib/calls";
 import type { CallFilter } from "@/lib/filters/call-filter";
 import { presetRange } from "@/lib/filters/time-range";
 import {
@@ -90,15 +90,15 @@ export function getHangupCauseBreakdown(db: Db, filter: RangedFilter, source: Qu
   return breakdown(db, filter, "hangup_cause", source);
 }
 
-/** Calls per hangup direction: the vendor's code ("10040") or word ("callee"). */
-export function getHangupDirectionBreakdown(db: Db, filter: RangedFilter, source: QuerySource = "auto"): BreakdownRow<string | null>[] {
-  return breakdown(db, filter, "hangup_direction", source);
+/** Calls per side that ended them (caller, callee, system, other); `key` null = not recorded. */
+export function getHangupDirectionBreakdown(db: Db, filter: RangedFilter, source: QuerySource = "auto"): BreakdownRow<HangupSide | null>[] {
+  return breakdown(db, filter, "hangup_side", source);
 }
 
 function breakdown<K>(
   db: Db,
   filter: RangedFilter,
-  dim: "hangup_cause" | "hangup_direction",
+  dim: "hangup_cause" | "hangup_side",
   source: QuerySource,
 ): BreakdownRow<K>[] {
   const rows = aggregate(db, filter, { kind: "dim", dim }, source).map((r) => ({ key: r.key as K, calls: r.calls, answered: r.answered, talkSec: r.talkSec }));

@@ -20,7 +20,7 @@ export function callWhere(f: CallFilter, options: { rangeByIndex?: boolean; numb
     f.callMethod.length ? inArray(calls.callMethod, f.callMethod) : undefined,
     f.answered ? eq(calls.answered, f.answered === "yes" ? 1 : 0) : undefined,
     f.hangupCause.length ? inArray(calls.hangupCause, f.hangupCause) : undefined,
-    f.hangupDirection.length ? inArray(calls.hangupDirection, f.hangupDirection) : undefined,
+    f.hangupDirection.length ? inArray(calls.hangupSide, f.hangupDirection) : undefined,
     f.extension.length ? inArray(calls.extension, f.extension) : undefined,
     f.agent ? eq(calls.agent, f.agent) : undefined,
     f.memberId ? eq(calls.memberId, f.memberId) : undefined,

@@ -5,7 +5,7 @@ import { calls } from "@/db/schema";
 import type { CallFilter } from "@/lib/filters/call-filter";
 import { labelHangup } from "@/lib/settings/hangup-labels";
 import { formatCallTime, formatDuration, formatZonedTime } from "@/lib/time";
-import { callMethodLabel, directionLabel, sourcesOf } from "@/lib/calls";
+import { callMethodLabel, directionLabel, hangupSideLabel, sourcesOf } from "@/lib/calls";
 import { callOrder, callWhere } from "./call-where";
 
 const SELECT = {
@@ -28,7 +28,7 @@ const SELECT = {
   memberId: calls.memberId,
   customerId: calls.customerId,
   hangupCause: calls.hangupCause,
-  hangupDirection: calls.hangupDirection,
+  hangupSide: calls.hangupSide,
   recordFilename: calls.recordFilename,
   recordUrl: calls.recordUrl,
   aNumber: calls.aNumber,
@@ -105,7 +105,7 @@ export function toExportRecord(r: ExportRow, timeZone: string, labels: Record<st
     r.billSec ?? 0,
     r.answered === 1 ? "yes" : "no",
     labelHangup(labels, r.hangupCause),
-    labelHangup(labels, r.hangupDirection),
+    hangupSideLabel(r.hangupSide),
     text(r.memberId),
     text(r.customerId),
     r.recordFilename || r.recordUrl ? "yes" : "no",

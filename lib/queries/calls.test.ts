@@ -142,8 +142,16 @@ describe("migration 0006", () => {
     expect(readFileSync(path.join(process.cwd(), "db", "migrations", "0006_calls_numbers_fts.sql"), "utf8")).toContain(`${INDEX_NUMBERS_SQL};`);
     const old = makeDbBefore("0006");
     try {
+      // Rows as that release wrote them (today's upsert writes columns it did not have yet).
+      const insert = old.db.$client.prepare(
+        `insert into calls (vendor_system, vendor_id, started_at_ms, bill_sec, answered, dest_number, display_number, sources, first_seen_at_ms, last_seen_at_ms)
+         values ('sip', ?, ?, 0, 0, ?, ?, 1, 0, 0)`,
+      );
       writeTransaction(old.db, () => {
-        for (let i = 1; i <= 50; i++) upsertCall(old.db, makeCall({ vendorId: i, startedAtMs: Date.UTC(2026, 0, 1) + i * 60_000 }), { payload: {} });
+        for (let i = 1; i <= 50; i++) {
+          const c = makeCall({ vendorId: i, startedAtMs: Date.UTC(2026, 0, 1) + i * 60_000 });
+          insert.run(i, c.startedAtMs, c.destNumber, c.displayNumber);
+        }
       });
       old.upgrade();
       expect(numberSearchMode(old.db, "0000004")).toBe("index");

@@ -2,7 +2,7 @@ import "server-only";
 import { count, sql, type SQL } from "drizzle-orm";
 import { readSnapshot, type Db } from "@/db/client";
 import { calls, type CallRow } from "@/db/schema";
-import { sourcesOf } from "@/lib/calls";
+import { asSent, sourcesOf } from "@/lib/calls";
 import type { CallFilter } from "@/lib/filters/call-filter";
 import { rollupAggregate, rollupPlanFor } from "./analytics-rollup";
 import { callOrder, callWhere } from "./call-where";
@@ -54,7 +54,7 @@ function countMatches(db: Db, filter: CallFilter, where: SQL | undefined, search
   return { total: db.select({ n: count() }).from(calls).where(where).get()?.n ?? 0, totalExact: true };
 }
 
-/** The API and UI shape of a call: ISO UTC instants, the vendor's hangup direction as number or word. */
+/** The API and UI shape of a call: ISO UTC instants; who hung up, and the vendor's own value for it as it was sent. */
 export function toCallListItem(row: CallRow) {
   return {
     id: row.id,
@@ -77,7 +77,8 @@ export function toCallListItem(row: CallRow) {
     memberId: row.memberId,
     customerId: row.customerId,
     hangupCause: row.hangupCause,
-    hangupDirection: row.hangupDirection != null && /^\d+$/.test(row.hangupDirection) ? Number(row.hangupDirection) : row.hangupDirection,
+    hangupSide: row.hangupSide,
+    hangupDirection: asSent(row.hangupDirection),
     recordingUrl: row.recordFilename || row.recordUrl ? `/api/calls/${row.id}/recording` : null,
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { HANGUP_SIDES, hangupSideLabel } from "@/lib/calls";
 import { getHangupLabels, labelHangup } from "@/lib/settings/hangup-labels";
 
 export type CallFilterOptions = {
@@ -30,11 +31,7 @@ export function getFilterOptions(db: Db, nowMs = Date.now()): CallFilterOptions 
     extensions: distinctRecent(db, "extension", sinceMs).sort(byNumberThenText),
     agents: distinctRecent(db, "agent", sinceMs).sort(byNumberThenText),
     hangupCauses: causes.map((code) => ({ code, label: labelHangup(labels, code) })),
-    hangupDirections: [
-      ...["10040", "10041", "10015"].map((value) => ({ value, label: labelHangup(labels, value) })),
-      { value: "caller", label: "caller (/api/cdrs)" },
-      { value: "callee", label: "callee (/api/cdrs)" },
-    ],
+    hangupDirections: HANGUP_SIDES.map((value) => ({ value, label: hangupSideLabel(value) })),
   };
 }
 

@@ -1,8 +1,10 @@
+import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Db, writeTransaction } from "@/db/client";
 import { extensionEvents } from "@/db/schema";
 import { upsertCall } from "@/lib/ingest/upsert-call";
 import { putHangupLabelOverrides } from "@/lib/settings/hangup-labels";
+import { normalizeBillCallback } from "@/lib/telephony";
 import { makeCall, makeTempDb } from "@/lib/testing/temp-db";
 import type { ExtensionEvent } from "@/lib/calls";
 import { getLiveBoard, listExtensionTiles, mergePolled, STALE_AFTER_MS, toExtensionTile, type ExtensionTile } from "./live";
@@ -61,7 +63,9 @@ describe("listExtensionTiles", () => {
 
   it("lists extensions known only from calls as idle, and leaves out the predictive placeholder 000000", () => {
     addCall({ vendorId: 1, extension: "8100", startedAtMs: NOW - 2 * 24 * 60 * MIN });
-    addCall({ vendorId: 2, extension: "000000" });
+    // A predictive bill names no agent as extension "000000"; the telephony edge reads that as no extension.
+    const predictive = normalizeBillCallback(JSON.parse(readFileSync("lib/telephony/fixtures/predictive-bill-callback.json", "utf8")), "Asia/Shanghai");
+    writeTransaction(db, () => upsertCall(db, { ...predictive, startedAtMs: NOW - 60 * MIN }, { payload: {} }));
     addCall({ vendorId: 3, extension: "8200", startedAtMs: NOW - 90 * 24 * 60 * MIN });
     const tiles = listExtensionTiles(db, { nowMs: NOW });
     expect(tile(tiles, "8100")).toMatchObject({ state: "idle", sinceMs: null, source: "none" });

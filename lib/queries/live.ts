@@ -23,7 +23,7 @@ export const LATEST_CALLS_LIMIT = 15;
 
 /**
  * One extension's state read by polling the vendor (App.Sip_Status.GetSipCallStatus, issue 8), already mapped to a
- * board state by the poller (1201 → idle, 1202 → ringing, 1204 → talking, 1014 → registered: false, …).
+ * board state at the telephony edge (lib/telephony/sip-status.ts).
  * `atMs` is when the poll answered; `sinceMs` when the extension entered that state, if the poll tells
  * (idleduration / callduration).
  */
@@ -129,7 +129,7 @@ export function listExtensionTiles(db: Db, { nowMs = Date.now(), polled = {} }: 
     if (!byExtension.has(extension)) byExtension.set(extension, emptyTile(extension));
   }
   for (const extension of Object.keys(polled)) {
-    if (!byExtension.has(extension) && !isPlaceholderExtension(extension)) byExtension.set(extension, emptyTile(extension));
+    if (!byExtension.has(extension)) byExtension.set(extension, emptyTile(extension));
   }
   return [...byExtension.values()]
     .map((tile) => mergePolled(tile, polled[tile.extension]))
@@ -167,7 +167,6 @@ export function listLatestExtensionEvents(db: Db): LatestExtensionEvent[] {
     where ext.x is not null
   `);
   return rows
-    .filter((r) => !isPlaceholderExtension(r.extension))
     .map((r) => ({
       extension: r.extension,
       uuid: r.uuid,
@@ -192,7 +191,7 @@ function listRecentCallExtensions(db: Db, sinceMs: number): string[] {
     select x from ext
     where x is not null and exists (select 1 from calls where extension = ext.x and started_at_ms >= ${sinceMs})
   `);
-  return rows.map((r) => r.x).filter((x) => !isPlaceholderExtension(x));
+  return rows.map((r) => r.x);
 }
 
 /**
@@ -279,7 +278,7 @@ export function listLatestCalls(db: Db, limit = LATEST_CALLS_LIMIT): LatestCall[
       id: r.id,
       startedAtMs: r.startedAtMs,
       direction: r.direction,
-      extension: r.extension == null || isPlaceholderExtension(r.extension) ? null : r.extension,
+      extension: r.extension,
       otherNumber: r.direction === "inbound" ? r.displayNumber : r.destNumber,
       billSec: r.billSec,
       answered: r.answered === 1,
@@ -296,11 +295,6 @@ function otherParty(e: Pick<LatestExtensionEvent, "extension" | "direction" | "c
 
 function emptyTile(extension: string): ExtensionTile {
   return { extension, state: "idle", sinceMs: null, direction: null, otherNumber: null, source: "none", registered: null, detail: null, callUuid: null };
-}
-
-/** Predictive bills name no agent as extension "000000" (predictive-outbound-callbacks.md): not a real extension. */
-function isPlaceholderExtension(extension: string): boolean {
-  return extension.trim() === "" || /^0+$/.test(extension);
 }
 
 /** Midnight after `dayStartMs` in `timeZone` (days are 23 to 25 hours long). */

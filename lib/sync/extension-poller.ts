@@ -49,6 +49,7 @@ export async function pollExtensions(db: Db, client: Pick<GetBillClient, "getSip
     client_.prepare("delete from extension_polls").run();
     for (const row of rows) {
       const e = normalizeSipCallStatus(row, nowMs);
+      if (!e) continue;
       insert.run(e.extension, row.status, e.state, e.detail, e.registered ? 1 : 0, e.direction, e.otherNumber, e.sinceMs, nowMs);
     }
   });

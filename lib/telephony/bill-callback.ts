@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import type { CallRecord } from "@/lib/calls";
-import { count, customParam, optionalCount, optionalTime, parseVendor, text, time, toDirection, toMs } from "./fields";
+import { count, customParam, optionalCount, optionalTime, parseVendor, text, time, toDirection, toExtension, toHangupSide, toMs } from "./fields";
 
 /**
  * Old pushes (the 2018 callbacks a CRM logged) spell some keys in camel case beside lower-case ones:
@@ -82,7 +82,7 @@ export function normalizeBillCallback(raw: unknown, vendorTz: string): CallRecor
     endedAtMs: toMs("endtime", bill.endtime, vendorTz),
     durationSec: bill.duration,
     billSec: bill.billsec,
-    extension: bill.extnumber,
+    extension: toExtension(bill.extnumber),
     agent: bill.crmid ?? bill.userid,
     displayNumber: bill.disnumber,
     destNumber: bill.destnumber,
@@ -95,6 +95,7 @@ export function normalizeBillCallback(raw: unknown, vendorTz: string): CallRecor
     taskId: bill.taskid,
     round: bill.round,
     hangupCause: bill.hangupcause,
+    hangupSide: toHangupSide(bill.hangupdirection),
     hangupDirection: bill.hangupdirection,
     downloadIp: bill.downloadip,
     recordFilename: bill.recordfilename,

@@ -49,6 +49,7 @@ describe("normalizeCdrsRecord", () => {
       taskId: null,
       round: null,
       hangupCause: null,
+      hangupSide: "callee",
       hangupDirection: "callee",
       downloadIp: null,
       recordFilename: null,

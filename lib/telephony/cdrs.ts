@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import type { CallRecord } from "@/lib/calls";
-import { count, customParam, looseInt, optionalCount, optionalTime, parseVendor, text, time, toDirection, toMs } from "./fields";
+import { count, customParam, looseInt, optionalCount, optionalTime, parseVendor, text, time, toDirection, toExtension, toHangupSide, toMs } from "./fields";
 
 /**
  * One record of `/api/cdrs` (cdrs-double-sided-pull-api.md): its own `id` space and no `uuid`; `context` for the
@@ -52,7 +52,7 @@ export function normalizeCdrsRecord(raw: unknown, vendorTz: string): CallRecord 
     endedAtMs: toMs("endtime", r.endtime, vendorTz),
     durationSec: r.duration,
     billSec: r.billsec,
-    extension: r.extnumber,
+    extension: toExtension(r.extnumber),
     agent: r.userid,
     displayNumber: r.disnumber,
     destNumber: r.callnumber,
@@ -64,6 +64,7 @@ export function normalizeCdrsRecord(raw: unknown, vendorTz: string): CallRecord 
     taskId: null,
     round: null,
     hangupCause: null,
+    hangupSide: toHangupSide(r.hangupdirection),
     hangupDirection: r.hangupdirection,
     downloadIp: r.downloadip,
     recordFilename: r.recordfilename,

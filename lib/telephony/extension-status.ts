@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { EXTENSION_STATUSES, type ExtensionEvent } from "@/lib/calls";
-import { optionalCount, parseVendor, text, toDirection } from "./fields";
+import { optionalCount, parseVendor, text, toDirection, toExtension } from "./fields";
 
 /** `starttime` of a status callback is Unix time in seconds, sent as text ("1612857945") or a number. */
 const unixSeconds = z.unknown().optional().transform((value, ctx): number => {
@@ -64,7 +64,7 @@ export function normalizeExtensionStatus(raw: unknown): ExtensionEvent {
   return {
     uuid: s.uuid,
     buuid: s.buuid,
-    extension: s.extnumber,
+    extension: toExtension(s.extnumber),
     caller: s.caller,
     callee: s.callee,
     displayNumber: s.disnumber,

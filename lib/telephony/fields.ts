@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { parseZonedTime } from "@/lib/time";
 
-import type { Direction } from "@/lib/calls";
+import type { Direction, HangupSide } from "@/lib/calls";
 import { VendorPayloadError } from "./errors";
 
 /*
@@ -136,6 +136,36 @@ export function toMs(field: string, text: string | null, vendorTz: string): numb
 }
 
 /** `callin` / `callout` → our direction; anything else → null (unknown, not an error). */
+/**
+ * `hangupdirection`: a code in the callbacks and GetBill (10040 caller, 10041 callee, 10015 the request timed out),
+ * a word in /api/cdrs ("caller", "callee"). README "Types drift".
+ */
+export function toHangupSide(value: string | null): HangupSide | null {
+  switch (value?.trim().toLowerCase()) {
+    case undefined:
+    case "":
+      return null;
+    case "10040":
+    case "caller":
+      return "caller";
+    case "10041":
+    case "callee":
+      return "callee";
+    case "10015":
+      return "system";
+    default:
+      return "other";
+  }
+}
+
+/**
+ * `extnumber`: predictive bills name no agent as "000000" (predictive-outbound-callbacks.md); that and "" are no
+ * extension at all.
+ */
+export function toExtension(value: string | null): string | null {
+  return value == null || /^0*$/.test(value.trim()) ? null : value;
+}
+
 export function toDirection(value: string | null): Direction | null {
   switch (value?.toLowerCase()) {
     case "callin":

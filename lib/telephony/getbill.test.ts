@@ -65,6 +65,7 @@ describe("normalizeGetBillBill", () => {
       taskId: null,
       round: null,
       hangupCause: 10020,
+      hangupSide: "callee",
       hangupDirection: "10041",
       downloadIp: null,
       recordFilename: null,

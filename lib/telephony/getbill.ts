@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import type { CallRecord } from "@/lib/calls";
-import { count, customParam, looseInt, optionalCount, optionalTime, parseVendor, text, time, toDirection, toMs } from "./fields";
+import { count, customParam, looseInt, optionalCount, optionalTime, parseVendor, text, time, toDirection, toExtension, toHangupSide, toMs } from "./fields";
 
 /**
  * One bill of `App.Sip_Cdr.GetBill` (getbill-pull-api.md): `displaynumber` for the callbacks' `disnumber`,
@@ -48,7 +48,7 @@ export function normalizeGetBillBill(raw: unknown, vendorTz: string): CallRecord
     endedAtMs: toMs("endtime", bill.endtime, vendorTz),
     durationSec: bill.duration,
     billSec: bill.billsec,
-    extension: bill.extnumber,
+    extension: toExtension(bill.extnumber),
     agent: bill.userid,
     displayNumber: bill.displaynumber ?? bill.disnumber,
     destNumber: bill.destnumber,
@@ -60,6 +60,7 @@ export function normalizeGetBillBill(raw: unknown, vendorTz: string): CallRecord
     taskId: null,
     round: null,
     hangupCause: bill.hangupcause,
+    hangupSide: toHangupSide(bill.hangupdirection),
     hangupDirection: bill.hangupdirection,
     downloadIp: bill.downloadip,
     recordFilename: bill.recordfilename,

@@ -1,5 +1,5 @@
 import type { Direction, LiveState } from "@/lib/calls";
-import { toDirection } from "./fields";
+import { toDirection, toExtension } from "./fields";
 import type { SipCallStatus } from "./getbill-client";
 
 /**
@@ -40,12 +40,14 @@ export type PolledExtensionState = {
   detail: string | null;
 };
 
-/** Vendor status code → board state; the board shows the vendor's word (`detail`) beside the ones it has no colour for. */
-export function normalizeSipCallStatus(row: SipCallStatus, nowMs: number): PolledExtensionState {
+/** Vendor status code → board state (null for the "no extension" placeholder); the board shows the vendor's word (`detail`) beside the ones it has no colour for. */
+export function normalizeSipCallStatus(row: SipCallStatus, nowMs: number): PolledExtensionState | null {
+  const extension = toExtension(row.extension);
+  if (extension === null) return null;
   const direction = toDirection(row.direction);
   const seconds = row.status === SIP_IDLE ? row.idleSec : row.callSec;
   return {
-    extension: row.extension,
+    extension,
     state: liveStateOf(row.status),
     registered: row.status !== SIP_NOT_REGISTERED,
     direction,

@@ -4,6 +4,7 @@ import path from "node:path";
 import { migrationsFolder, openDatabase, type Db } from "@/db/client";
 import { applyMigrations } from "@/db/migrate";
 import type { CallRecord } from "@/lib/calls";
+import { toHangupSide } from "@/lib/telephony/fields";
 
 /** A real SQLite file with the migrations applied, removed by cleanup(). */
 export function makeTempDb(): { db: Db; file: string; cleanup: () => void } {
@@ -47,7 +48,7 @@ export function makeDbBefore(tag: string): { db: Db; upgrade: () => void; cleanu
 /** A plausible normalized call; override what the test is about. */
 export function makeCall(overrides: Partial<CallRecord> = {}): CallRecord {
   const seq = overrides.vendorId ?? 1;
-  return {
+  const call: CallRecord = {
     source: "callback",
     vendorSystem: "sip",
     vendorId: 1,
@@ -71,6 +72,7 @@ export function makeCall(overrides: Partial<CallRecord> = {}): CallRecord {
     taskId: null,
     round: null,
     hangupCause: 10001,
+    hangupSide: "callee",
     hangupDirection: "10041",
     downloadIp: null,
     recordFilename: null,
@@ -84,4 +86,6 @@ export function makeCall(overrides: Partial<CallRecord> = {}): CallRecord {
     clientIp: null,
     ...overrides,
   };
+  // A test that sets the vendor's hangup direction gets the side the telephony edge would read from it.
+  return "hangupSide" in overrides ? call : { ...call, hangupSide: toHangupSide(call.hangupDirection) };
 }

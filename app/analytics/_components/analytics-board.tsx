@@ -33,7 +33,7 @@ export function AnalyticsBoard({ filter, query, timeZone, labels }: { filter: Ra
           <HangupCausePanel rows={data.hangupCauses} labels={labels} filter={filter} />
         </PanelErrorBoundary>
         <PanelErrorBoundary title="Hangup direction">
-          <HangupDirectionPanel rows={data.hangupDirections} labels={labels} filter={filter} />
+          <HangupDirectionPanel rows={data.hangupDirections} filter={filter} />
         </PanelErrorBoundary>
         <PanelErrorBoundary title="Calls over time" className="lg:col-span-2">
           <CallsOverTimePanel series={data.series} filter={filter} timeZone={timeZone} />

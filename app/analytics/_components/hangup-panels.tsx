@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { BarListChart } from "@/components/charts/bar-list-chart";
 import type { BreakdownRow, RangedFilter } from "@/lib/queries/analytics";
+import { hangupSideLabel, type HangupSide } from "@/lib/calls";
 import { EmptyState, Panel } from "./panel";
 import { callsHref, formatCount, formatPercent, formatSeconds } from "./format";
 
@@ -38,11 +39,11 @@ export function HangupCausePanel({ rows, labels, filter }: { rows: BreakdownRow<
 }
 
 /** Who hung up (the vendor's hangup direction), beside the causes. */
-export function HangupDirectionPanel({ rows, labels, filter }: { rows: BreakdownRow<string | null>[]; labels: Record<string, string>; filter: RangedFilter }) {
+export function HangupDirectionPanel({ rows, filter }: { rows: BreakdownRow<HangupSide | null>[]; filter: RangedFilter }) {
   const view = rows.map((r) => ({
     ...r,
-    label: r.key === null ? "Not recorded" : (labels[r.key] ?? r.key),
-    code: r.key ?? "–",
+    label: r.key === null ? "Not recorded" : hangupSideLabel(r.key),
+    code: "",
     href: r.key === null ? null : callsHref(filter, { hangupDirection: [r.key] }),
   }));
   return (
@@ -90,7 +91,7 @@ function BreakdownTable({ caption, rows, keyHeader }: { caption: string; rows: V
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.code} className="relative border-b border-slate-100 last:border-0 hover:bg-slate-50">
+            <tr key={`${r.label}|${r.code}`} className="relative border-b border-slate-100 last:border-0 hover:bg-slate-50">
               <td className="py-1.5 pr-2">
                 {r.href ? (
                   <Link href={r.href} className="text-sky-800 after:absolute after:inset-0 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600">

@@ -12,7 +12,7 @@ import { getEnv } from "@/lib/env";
 import { getCallDetail, type CallPayloadItem } from "@/lib/queries/call-detail";
 import { getHangupLabels, labelHangup } from "@/lib/settings/hangup-labels";
 import { formatCallTime, formatDuration, formatZoneLabel } from "@/lib/time";
-import { ANSWERED_RULE, CALL_METHOD, callMethodLabel, directionLabel, matchKindLabel, sourceLabel, sourcesOf } from "@/lib/calls";
+import { ANSWERED_RULE, CALL_METHOD, callMethodLabel, directionLabel, hangupSideLabel, matchKindLabel, sourceLabel, sourcesOf } from "@/lib/calls";
 
 export const dynamic = "force-dynamic";
 
@@ -131,7 +131,7 @@ export default async function CallDetailPage({ params }: { params: Params }) {
                     ["Direction", directionLabel(c.direction) || null],
                     ["Call method", method ? `${method} (${c.callMethod})` : c.callMethod],
                     ["Hangup cause", labelHangup(labels, c.hangupCause)],
-                    ["Hung up by", labelHangup(labels, c.hangupDirection)],
+                    ["Hung up by", hangupSideLabel(c.hangupSide) || null],
                   ]}
                 />
                 <Fields
