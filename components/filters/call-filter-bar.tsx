@@ -2,13 +2,13 @@
 
 import { SlidersHorizontal, X } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, type ComponentProps, type Dispatch, type SetStateAction } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";
 import { toSearchParams, type CallFilter } from "@/lib/filters/call-filter";
-import { RANGE_PRESETS, matchPreset, presetRange, type RangePreset } from "@/lib/filters/time-range";
-import { formatCallTime, formatZonedTime, parseZonedTime } from "@/lib/time";
-import { HANGUP_SIDES, hangupSideLabel, isHangupSide, CALL_METHOD_OPTIONS, CALL_SOURCES, callMethodLabel, DIRECTIONS, directionLabel, sourceLabel, type CallSource } from "@/lib/calls";
+import { activeChips, countMore, fromDraft, rangeChoice, toDraft, withoutChip, type Draft } from "@/lib/filters/call-filter-draft";
+import { CALL_FILTER_FIELDS, type FilterField } from "@/lib/filters/call-filter-fields";
+import { RANGE_PRESETS } from "@/lib/filters/time-range";
 import type { CallFilterOptions } from "@/lib/queries/filter-options";
 import { MultiSelect } from "./multi-select";
 
@@ -23,48 +23,23 @@ type Props = {
   options: CallFilterOptions;
 };
 
-const DEFAULT_HANGUP_DIRECTIONS = HANGUP_SIDES.map((value) => ({ value, label: hangupSideLabel(value) }));
-
 /**
- * The one filter bar of /calls and /analytics. The URL is the state: Apply (or a preset, or removing a chip) pushes
- * the whole parameter set, so a link reproduces the view and Back/Forward/reload keep it.
+ * The one filter bar of /calls and /analytics, one control per described field (lib/filters/call-filter-fields.ts).
+ * The URL is the state: Apply (or a preset, or removing a chip) pushes the whole parameter set, so a link reproduces
+ * the view and Back/Forward/reload keep it.
  */
 export function CallFilterBar(props: Props) {
   // A new URL (Back, Forward, a chip) re-seeds the form from the filter it was rendered with.
   return <FilterForm key={toSearchParams({ ...props.filter, page: 1 }).toString()} {...props} />;
 }
 
-type Draft = {
-  preset: RangePreset | "all" | "custom";
-  from: string;
-  to: string;
-  direction: string;
-  answered: string;
-  q: string;
-  extension: string[];
-  callMethod: string[];
-  hangupCause: string[];
-  hangupDirection: string[];
-  agent: string;
-  memberId: string;
-  customerId: string;
-  billSecMin: string;
-  billSecMax: string;
-  hasRecording: string;
-  source: string[];
-};
-
 function FilterForm({ basePath, displayTz, filter, options }: Props) {
   const router = useRouter();
-  const [draft, setDraft] = useState<Draft>(() => toDraft(filter, displayTz));
+  const [draft, setDraft] = useState(() => toDraft(filter, displayTz));
   const moreCount = countMore(filter);
   const [moreOpen, setMoreOpen] = useState(moreCount > 0);
   const [error, setError] = useState<string | null>(null);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-
-  const hangupDirections = options.hangupDirections ?? DEFAULT_HANGUP_DIRECTIONS;
-  const causeOptions = options.hangupCauses.map((c) => ({ value: String(c.code), label: c.label }));
-  const chips = activeChips(filter, displayTz, options, hangupDirections);
+  const chips = activeChips(filter, displayTz, options);
 
   function go(next: Partial<CallFilter>) {
     const params = toSearchParams({ ...next, sort: filter.sort, order: filter.order, pageSize: filter.pageSize, page: 1 });
@@ -73,36 +48,15 @@ function FilterForm({ basePath, displayTz, filter, options }: Props) {
   }
 
   function apply(d: Draft) {
-    const range = rangeOf(d, displayTz);
-    if ("error" in range) {
-      setError(range.error);
-      return;
-    }
-    const min = d.billSecMin.trim() === "" ? undefined : Number(d.billSecMin);
-    const max = d.billSecMax.trim() === "" ? undefined : Number(d.billSecMax);
-    if ((min !== undefined && !(min >= 0)) || (max !== undefined && !(max >= 0)) || (min !== undefined && max !== undefined && min > max)) {
-      setError("Talk time: enter whole seconds, the minimum not above the maximum.");
-      return;
-    }
-    setError(null);
-    go({
-      ...range,
-      direction: (d.direction || undefined) as CallFilter["direction"],
-      answered: (d.answered || undefined) as CallFilter["answered"],
-      q: d.q.trim() || undefined,
-      extension: d.extension,
-      callMethod: d.callMethod.map(Number),
-      hangupCause: d.hangupCause.map(Number),
-      hangupDirection: d.hangupDirection.filter(isHangupSide),
-      agent: d.agent.trim() || undefined,
-      memberId: d.memberId.trim() || undefined,
-      customerId: d.customerId.trim() || undefined,
-      billSecMin: min === undefined ? undefined : Math.floor(min),
-      billSecMax: max === undefined ? undefined : Math.floor(max),
-      hasRecording: (d.hasRecording || undefined) as CallFilter["hasRecording"],
-      source: d.source as CallSource[],
-    });
+    const result = fromDraft(d, displayTz);
+    setError("error" in result ? result.error : null);
+    if ("filter" in result) go(result.filter);
   }
+
+  const controls = (more: boolean) =>
+    CALL_FILTER_FIELDS.filter((f) => f.more === more).map((field) => (
+      <Control key={field.keys.join("-")} field={field} draft={draft} setDraft={setDraft} apply={apply} options={options} displayTz={displayTz} />
+    ));
 
   return (
     <section aria-label="Filters" className="rounded-lg border border-slate-200 bg-white">
@@ -114,77 +68,8 @@ function FilterForm({ basePath, displayTz, filter, options }: Props) {
         }}
       >
         <div className="flex flex-wrap items-end gap-3">
-          <div className="flex flex-col gap-1">
-            <Label htmlFor="f-range">Time range</Label>
-            <Select
-              id="f-range"
-              value={draft.preset}
-              onChange={(e) => {
-                const next = { ...draft, preset: e.target.value as Draft["preset"] };
-                setDraft(next);
-                if (next.preset !== "custom") apply(next);
-              }}
-            >
-              <option value="all">All time</option>
-              {RANGE_PRESETS.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.label}
-                </option>
-              ))}
-              <option value="custom">Custom range…</option>
-            </Select>
-          </div>
-          {draft.preset === "custom" && (
-            <>
-              <div className="flex flex-col gap-1">
-                <Label htmlFor="f-from">From ({displayTz})</Label>
-                <Input id="f-from" type="datetime-local" step={1} value={draft.from} onChange={(e) => set("from", e.target.value)} className="w-52" />
-              </div>
-              <div className="flex flex-col gap-1">
-                <Label htmlFor="f-to">To, exclusive ({displayTz})</Label>
-                <Input id="f-to" type="datetime-local" step={1} value={draft.to} onChange={(e) => set("to", e.target.value)} className="w-52" />
-              </div>
-            </>
-          )}
-          <div className="flex flex-col gap-1">
-            <Label htmlFor="f-direction">Direction</Label>
-            <Select id="f-direction" value={draft.direction} onChange={(e) => set("direction", e.target.value)}>
-              <option value="">All</option>
-              {DIRECTIONS.map((d) => (
-                <option key={d} value={d}>
-                  {directionLabel(d)}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className="flex flex-col gap-1">
-            <Label htmlFor="f-answered">Answered</Label>
-            <Select id="f-answered" value={draft.answered} onChange={(e) => set("answered", e.target.value)}>
-              <option value="">All</option>
-              <option value="yes">Answered</option>
-              <option value="no">Not answered</option>
-            </Select>
-          </div>
-          <MultiSelect label="Extension" options={options.extensions.map((x) => ({ value: x, label: x }))} value={draft.extension} onChange={(v) => set("extension", v)} />
-          <div className="flex flex-col gap-1">
-            <Label htmlFor="f-q">Number</Label>
-            <Input
-              id="f-q"
-              type="search"
-              inputMode="tel"
-              placeholder="Part of any number"
-              value={draft.q}
-              onChange={(e) => set("q", e.target.value)}
-              className="w-56"
-            />
-          </div>
-          <Button
-            type="button"
-            variant="outline"
-            aria-expanded={moreOpen}
-            aria-controls="f-more"
-            onClick={() => setMoreOpen((o) => !o)}
-          >
+          {controls(false)}
+          <Button type="button" variant="outline" aria-expanded={moreOpen} aria-controls="f-more" onClick={() => setMoreOpen((o) => !o)}>
             <SlidersHorizontal aria-hidden className="size-4" />
             More filters{moreCount > 0 ? ` (${moreCount})` : ""}
           </Button>
@@ -193,71 +78,7 @@ function FilterForm({ basePath, displayTz, filter, options }: Props) {
 
         {moreOpen && (
           <div id="f-more" className="flex flex-wrap items-end gap-3 border-t border-slate-100 pt-3">
-            <MultiSelect
-              label="Call method"
-              options={CALL_METHOD_OPTIONS.map((m) => ({ value: String(m.code), label: m.label }))}
-              value={draft.callMethod}
-              onChange={(v) => set("callMethod", v)}
-            />
-            <MultiSelect label="Hangup cause" options={causeOptions} value={draft.hangupCause} onChange={(v) => set("hangupCause", v)} />
-            <MultiSelect label="Hung up by" options={hangupDirections} value={draft.hangupDirection} onChange={(v) => set("hangupDirection", v)} />
-            <div className="flex flex-col gap-1">
-              <Label htmlFor="f-agent">Agent</Label>
-              <Input id="f-agent" list="f-agent-list" value={draft.agent} onChange={(e) => set("agent", e.target.value)} className="w-32" autoComplete="off" />
-              <datalist id="f-agent-list">
-                {options.agents.map((a) => (
-                  <option key={a} value={a} />
-                ))}
-              </datalist>
-            </div>
-            <div className="flex flex-col gap-1">
-              <Label htmlFor="f-member">Member id</Label>
-              <Input id="f-member" value={draft.memberId} onChange={(e) => set("memberId", e.target.value)} className="w-32" />
-            </div>
-            <div className="flex flex-col gap-1">
-              <Label htmlFor="f-customer">Customer id</Label>
-              <Input id="f-customer" value={draft.customerId} onChange={(e) => set("customerId", e.target.value)} className="w-32" />
-            </div>
-            <fieldset className="flex flex-col gap-1">
-              <legend className="mb-1 text-xs font-medium text-slate-700">Talk time, seconds</legend>
-              <div className="flex items-center gap-1.5">
-                <Input
-                  aria-label="Talk time at least (seconds)"
-                  type="number"
-                  min={0}
-                  placeholder="min"
-                  value={draft.billSecMin}
-                  onChange={(e) => set("billSecMin", e.target.value)}
-                  className="w-20"
-                />
-                <span aria-hidden className="text-slate-500">
-                  –
-                </span>
-                <Input
-                  aria-label="Talk time at most (seconds)"
-                  type="number"
-                  min={0}
-                  placeholder="max"
-                  value={draft.billSecMax}
-                  onChange={(e) => set("billSecMax", e.target.value)}
-                  className="w-20"
-                />
-              </div>
-            </fieldset>
-            <div className="flex flex-col gap-1">
-              <Label htmlFor="f-recording">Recording</Label>
-              <Select id="f-recording" value={draft.hasRecording} onChange={(e) => set("hasRecording", e.target.value)}>
-                <option value="">Any</option>
-                <option value="yes">Has a recording</option>
-                <option value="no">No recording</option>
-              </Select>
-            </div>
-            <MultiSelect
-              label="Source"
-              options={CALL_SOURCES.map((s) => ({ value: s, label: sourceLabel(s) }))}
-              value={draft.source}
-              onChange={(v) => set("source", v)}
-            />
+            {controls(true)}
           </div>
         )}
         {error && (
@@ -270,7 +91,7 @@ function FilterForm({ basePath, displayTz, filter, options }: Props) {
       {chips.length > 0 && (
         <div className="flex flex-wrap items-center gap-2 border-t border-slate-100 px-3 py-2" aria-label="Active filters" role="group">
           {chips.map((chip) => (
-            <span key={chip.key} className="inline-flex items-center gap-1 rounded-full bg-sky-50 py-0.5 pl-2.5 pr-1 text-xs text-sky-900 ring-1 ring-sky-200">
+            <span key={chip.id} className="inline-flex items-center gap-1 rounded-full bg-sky-50 py-0.5 pl-2.5 pr-1 text-xs text-sky-900 ring-1 ring-sky-200">
               <span>
                 <span className="font-medium">{chip.name}:</span> {chip.value}
               </span>
@@ -278,7 +99,7 @@ function FilterForm({ basePath, displayTz, filter, options }: Props) {
               <button
                 type="button"
                 className="rounded-full p-0.5 hover:bg-sky-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-600"
-                onClick={() => go(chip.without(filter))}
+                onClick={() => go(withoutChip(filter, chip))}
               >
                 <X aria-hidden className="size-3.5" />
                 <span className="sr-only">
@@ -296,107 +117,145 @@ function FilterForm({ basePath, displayTz, filter, options }: Props) {
   );
 }
 
-function toDraft(f: CallFilter, tz: string): Draft {
-  return {
-    preset: f.from === undefined && f.to === undefined ? "all" : (matchPreset(f.from, f.to, tz) ?? "custom"),
-    from: toLocalInput(f.from, tz),
-    to: toLocalInput(f.to, tz),
-    direction: f.direction ?? "",
-    answered: f.answered ?? "",
-    q: f.q ?? "",
-    extension: f.extension,
-    callMethod: f.callMethod.map(String),
-    hangupCause: f.hangupCause.map(String),
-    hangupDirection: f.hangupDirection,
-    agent: f.agent ?? "",
-    memberId: f.memberId ?? "",
-    customerId: f.customerId ?? "",
-    billSecMin: f.billSecMin === undefined ? "" : String(f.billSecMin),
-    billSecMax: f.billSecMax === undefined ? "" : String(f.billSecMax),
-    hasRecording: f.hasRecording ?? "",
-    source: f.source,
-  };
-}
+type ControlProps = {
+  field: FilterField;
+  draft: Draft;
+  setDraft: Dispatch<SetStateAction<Draft>>;
+  /** Choosing a preset range applies at once. */
+  apply: (draft: Draft) => void;
+  options: CallFilterOptions;
+  displayTz: string;
+};
 
-function rangeOf(d: Draft, tz: string): { from?: number; to?: number } | { error: string } {
-  if (d.preset === "all") return {};
-  if (d.preset !== "custom") return presetRange(d.preset, tz);
-  const from = fromLocalInput(d.from, tz);
-  const to = fromLocalInput(d.to, tz);
-  if (from === null && to === null) return { error: "Enter a start or an end for the custom range." };
-  if (from !== null && to !== null && from >= to) return { error: "The end of the range must be after its start." };
-  return { from: from ?? undefined, to: to ?? undefined };
-}
+type TextKey = Extract<FilterField, { kind: "text" }>["key"];
 
-/** Filters that live behind "More filters", counted so the button says how many are active. */
-function countMore(f: CallFilter): number {
-  return [
-    f.callMethod.length > 0,
-    f.hangupCause.length > 0,
-    f.hangupDirection.length > 0,
-    f.agent,
-    f.memberId,
-    f.customerId,
-    f.billSecMin !== undefined || f.billSecMax !== undefined,
-    f.hasRecording,
-    f.source.length > 0,
-  ].filter(Boolean).length;
-}
+// How a text filter looks; the description says what it filters.
+const TEXT_INPUTS: Partial<Record<TextKey, ComponentProps<typeof Input>>> = {
+  q: { type: "search", inputMode: "tel", placeholder: "Part of any number", className: "w-56" },
+};
 
-type Chip = { key: string; name: string; value: string; without: (f: CallFilter) => Partial<CallFilter> };
+/** The control of one field, by its kind. */
+function Control({ field, draft, setDraft, apply, options, displayTz }: ControlProps) {
+  const setValue = (key: keyof Draft["values"], value: string) => setDraft((d) => ({ ...d, values: { ...d.values, [key]: value } }));
+  const id = `f-${field.keys[0]}`;
 
-function activeChips(f: CallFilter, tz: string, options: CallFilterOptions, hangupDirections: { value: string; label: string }[]): Chip[] {
-  const chips: Chip[] = [];
-  const one = (key: keyof CallFilter, name: string, value: string) =>
-    chips.push({ key, name, value, without: (x) => ({ ...x, [key]: undefined }) });
-  const many = <T extends string | number>(key: keyof CallFilter, name: string, values: T[], label: (v: T) => string) => {
-    for (const v of values) {
-      chips.push({
-        key: `${key}:${v}`,
-        name,
-        value: label(v),
-        without: (x) => ({ ...x, [key]: (x[key] as T[]).filter((y) => y !== v) }),
-      });
+  switch (field.kind) {
+    case "time": {
+      const [from, to] = field.keys;
+      return (
+        <>
+          <div className="flex flex-col gap-1">
+            <Label htmlFor="f-range">{field.label}</Label>
+            <Select
+              id="f-range"
+              value={draft.range}
+              onChange={(e) => {
+                const next = { ...draft, range: rangeChoice(e.target.value) };
+                setDraft(next);
+                if (next.range !== "custom") apply(next);
+              }}
+            >
+              <option value="all">All time</option>
+              {RANGE_PRESETS.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}
+                </option>
+              ))}
+              <option value="custom">Custom range…</option>
+            </Select>
+          </div>
+          {draft.range === "custom" && (
+            <>
+              <div className="flex flex-col gap-1">
+                <Label htmlFor="f-from">From ({displayTz})</Label>
+                <Input id="f-from" type="datetime-local" step={1} value={draft.values[from] ?? ""} onChange={(e) => setValue(from, e.target.value)} className="w-52" />
+              </div>
+              <div className="flex flex-col gap-1">
+                <Label htmlFor="f-to">To, exclusive ({displayTz})</Label>
+                <Input id="f-to" type="datetime-local" step={1} value={draft.values[to] ?? ""} onChange={(e) => setValue(to, e.target.value)} className="w-52" />
+              </div>
+            </>
+          )}
+        </>
+      );
     }
-  };
-
-  if (f.from !== undefined || f.to !== undefined) {
-    const preset = matchPreset(f.from, f.to, tz);
-    const label = preset
-      ? RANGE_PRESETS.find((p) => p.id === preset)!.label
-      : `${f.from !== undefined ? formatCallTime(f.from, tz) : "…"} → ${f.to !== undefined ? formatCallTime(f.to, tz) : "…"}`;
-    chips.push({ key: "range", name: "Time", value: label, without: (x) => ({ ...x, from: undefined, to: undefined }) });
+    case "choice":
+      return (
+        <div className="flex flex-col gap-1">
+          <Label htmlFor={id}>{field.label}</Label>
+          <Select id={id} value={draft.values[field.key] ?? ""} onChange={(e) => setValue(field.key, e.target.value)}>
+            <option value="">{field.allText}</option>
+            {field.options(options).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </Select>
+        </div>
+      );
+    case "multi":
+      return (
+        <MultiSelect
+          label={field.label}
+          options={field.options(options)}
+          value={draft.lists[field.key] ?? []}
+          onChange={(value) => setDraft((d) => ({ ...d, lists: { ...d.lists, [field.key]: value } }))}
+        />
+      );
+    case "text": {
+      const suggestions = field.suggestions?.(options);
+      return (
+        <div className="flex flex-col gap-1">
+          <Label htmlFor={id}>{field.label}</Label>
+          <Input
+            id={id}
+            className="w-32"
+            list={suggestions && `${id}-list`}
+            autoComplete={suggestions && "off"}
+            {...TEXT_INPUTS[field.key]}
+            value={draft.values[field.key] ?? ""}
+            onChange={(e) => setValue(field.key, e.target.value)}
+          />
+          {suggestions && (
+            <datalist id={`${id}-list`}>
+              {suggestions.map((s) => (
+                <option key={s} value={s} />
+              ))}
+            </datalist>
+          )}
+        </div>
+      );
+    }
+    case "seconds": {
+      const [min, max] = field.keys;
+      return (
+        <fieldset className="flex flex-col gap-1">
+          <legend className="mb-1 text-xs font-medium text-slate-700">{field.label}, seconds</legend>
+          <div className="flex items-center gap-1.5">
+            <Input
+              aria-label={`${field.label} at least (seconds)`}
+              type="number"
+              min={0}
+              placeholder="min"
+              value={draft.values[min] ?? ""}
+              onChange={(e) => setValue(min, e.target.value)}
+              className="w-20"
+            />
+            <span aria-hidden className="text-slate-500">
+              –
+            </span>
+            <Input
+              aria-label={`${field.label} at most (seconds)`}
+              type="number"
+              min={0}
+              placeholder="max"
+              value={draft.values[max] ?? ""}
+              onChange={(e) => setValue(max, e.target.value)}
+              className="w-20"
+            />
+          </div>
+        </fieldset>
+      );
+    }
   }
-  if (f.direction) one("direction", "Direction", directionLabel(f.direction));
-  if (f.answered) one("answered", "Answered", f.answered === "yes" ? "Answered" : "Not answered");
-  many("extension", "Extension", f.extension, (v) => v);
-  if (f.q) one("q", "Number", f.q);
-  many("callMethod", "Method", f.callMethod, (v) => callMethodLabel(v));
-  many("hangupCause", "Hangup cause", f.hangupCause, (v) => options.hangupCauses.find((c) => c.code === v)?.label ?? String(v));
-  many("hangupDirection", "Hung up by", f.hangupDirection, (v) => hangupDirections.find((d) => d.value === v)?.label ?? v);
-  if (f.agent) one("agent", "Agent", f.agent);
-  if (f.memberId) one("memberId", "Member id", f.memberId);
-  if (f.customerId) one("customerId", "Customer id", f.customerId);
-  if (f.billSecMin !== undefined || f.billSecMax !== undefined) {
-    const value =
-      f.billSecMin !== undefined && f.billSecMax !== undefined
-        ? `${f.billSecMin}–${f.billSecMax} s`
-        : f.billSecMin !== undefined
-          ? `≥ ${f.billSecMin} s`
-          : `≤ ${f.billSecMax} s`;
-    chips.push({ key: "billSec", name: "Talk time", value, without: (x) => ({ ...x, billSecMin: undefined, billSecMax: undefined }) });
-  }
-  if (f.hasRecording) one("hasRecording", "Recording", f.hasRecording === "yes" ? "Has a recording" : "No recording");
-  many("source", "Source", f.source, sourceLabel);
-  return chips;
-}
-
-function toLocalInput(ms: number | undefined, tz: string): string {
-  return ms === undefined ? "" : formatZonedTime(ms, tz).replace(" ", "T");
-}
-
-function fromLocalInput(value: string, tz: string): number | null {
-  if (!value) return null;
-  const text = value.replace("T", " ");
-  return parseZonedTime(text.length === 16 ? `${text}:00` : text, tz);
 }

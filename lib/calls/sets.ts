@@ -32,7 +32,6 @@ export type CallMethod = (typeof CALL_METHODS)[number];
 /** Who ended the call: a party, the system (a timeout), or a value the documents do not explain. */
 export const HANGUP_SIDES = ["caller", "callee", "system", "other"] as const;
 export type HangupSide = (typeof HANGUP_SIDES)[number];
-export const isHangupSide = (value: string): value is HangupSide => (HANGUP_SIDES as readonly string[]).includes(value);
 
 /** What an extension status callback reports. */
 export const EXTENSION_STATUSES = ["ring", "answer", "hangup"] as const;

@@ -1,15 +1,12 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { HANGUP_SIDES, hangupSideLabel } from "@/lib/calls";
 import { getHangupLabels, labelHangup } from "@/lib/settings/hangup-labels";
 
 export type CallFilterOptions = {
   extensions: string[];
   agents: string[];
   hangupCauses: { code: number; label: string }[];
-  /** Values of "hung up by"; the filter bar has a default list when absent. */
-  hangupDirections?: { value: string; label: string }[];
 };
 
 const LOOKBACK_MS = 90 * 86_400_000;
@@ -31,7 +28,6 @@ export function getFilterOptions(db: Db, nowMs = Date.now()): CallFilterOptions 
     extensions: distinctRecent(db, "extension", sinceMs).sort(byNumberThenText),
     agents: distinctRecent(db, "agent", sinceMs).sort(byNumberThenText),
     hangupCauses: causes.map((code) => ({ code, label: labelHangup(labels, code) })),
-    hangupDirections: HANGUP_SIDES.map((value) => ({ value, label: hangupSideLabel(value) })),
   };
 }
 
