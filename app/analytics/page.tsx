@@ -5,7 +5,7 @@ import { AppHeader } from "@/components/app-header";
 import { CallFilterBar } from "@/components/filters/call-filter-bar";
 import { requireUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
-import { callFilterSchema, toSearchParams } from "@/lib/filters/call-filter";
+import { safeParseCallFilter, toSearchParams } from "@/lib/filters/call-filter";
 import { getFilterOptions } from "@/lib/queries/filter-options";
 import { resolveAnalyticsFilter, type RangedFilter } from "@/lib/queries/analytics";
 import { getHangupLabels } from "@/lib/settings/hangup-labels";
@@ -21,7 +21,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
   const user = await requireUser();
   const raw = await searchParams;
   const { DISPLAY_TZ: tz } = getEnv();
-  const parsed = callFilterSchema.safeParse(raw);
+  const parsed = safeParseCallFilter(raw);
 
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

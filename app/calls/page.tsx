@@ -6,7 +6,7 @@ import { CallTable, type CallTableRow } from "@/components/calls/call-table";
 import { CallFilterBar } from "@/components/filters/call-filter-bar";
 import { requireUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
-import { callFilterSchema } from "@/lib/filters/call-filter";
+import { safeParseCallFilter } from "@/lib/filters/call-filter";
 import { listCalls } from "@/lib/queries/calls";
 import { getFilterOptions } from "@/lib/queries/filter-options";
 import { getHangupLabels, labelHangup } from "@/lib/settings/hangup-labels";
@@ -24,7 +24,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Search
   const { DISPLAY_TZ } = getEnv();
   const db = getDb();
 
-  const parsed = callFilterSchema.safeParse(raw);
+  const parsed = safeParseCallFilter(raw);
   const issue = parsed.success ? undefined : parsed.error.issues[0];
 
   let content: React.ReactNode;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { CALL_SORTS, callFilterSchema, parseCallFilter, toSearchParams, type CallFilter } from "./call-filter";
+import { CALL_SORTS, callFilterSchema, parseCallFilter, safeParseCallFilter, toSearchParams, type CallFilter } from "./call-filter";
 import { activeChips, fromDraft, toDraft, withoutChip, type Chip } from "./call-filter-draft";
 import { CALL_FILTER_FIELDS, type FilterField } from "./call-filter-fields";
 
@@ -112,3 +112,10 @@ function urlValues(field: FilterField, instant: fc.Arbitrary<string>): fc.Arbitr
     }
   }
 }
+
+describe("safeParseCallFilter", () => {
+  it("reads an empty value in the URL as no value, not as 0", () => {
+    const parsed = safeParseCallFilter({ hangupCause: "", billSecMin: "", extension: ["", "8001"] });
+    expect(parsed.success && parsed.data).toMatchObject({ hangupCause: [], billSecMin: undefined, extension: ["8001"] });
+  });
+});

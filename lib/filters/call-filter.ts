@@ -29,6 +29,11 @@ export function parseCallFilter(params: URLSearchParams | Record<string, string 
   return callFilterSchema.parse(toObject(params));
 }
 
+/** parseCallFilter for a page, which shows the first issue instead of throwing. */
+export function safeParseCallFilter(params: URLSearchParams | Record<string, string | string[] | undefined>) {
+  return callFilterSchema.safeParse(toObject(params));
+}
+
 /** The search params that reproduce a filter, defaults left out, so links stay short and stable. */
 export function toSearchParams(filter: Partial<CallFilter>): URLSearchParams {
   const params = new URLSearchParams();
@@ -48,11 +53,12 @@ export function toSearchParams(filter: Partial<CallFilter>): URLSearchParams {
 const INSTANT_KEYS = new Set<string>(CALL_FILTER_FIELDS.flatMap((f) => (f.kind === "time" ? f.keys : [])));
 const DEFAULTS: Record<string, unknown> = callFilterSchema.parse({});
 
+/** Repeated keys become arrays; empty values ("?hangupCause=") are no value, not 0. */
 function toObject(params: URLSearchParams | Record<string, string | string[] | undefined>) {
-  if (!(params instanceof URLSearchParams)) return params;
+  const entries = params instanceof URLSearchParams ? [...new Set(params.keys())].map((k) => [k, params.getAll(k)] as const) : Object.entries(params);
   const out: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const values = params.getAll(key).filter((v) => v !== "");
+  for (const [key, value] of entries) {
+    const values = (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((v) => v !== "");
     if (values.length === 1) out[key] = values[0]!;
     else if (values.length > 1) out[key] = values;
   }
