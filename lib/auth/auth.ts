@@ -5,6 +5,7 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { getEnv, type Env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { getDb, type Db } from "@/db/client";
 import { account, session, user, verification } from "@/db/schema";
 
@@ -93,7 +94,7 @@ export function getAuth(db?: Db): Auth {
  */
 export function readOrCreateSecretFile(databasePath: string): string {
   if (databasePath === ":memory:") {
-    console.warn("auth: in-memory database and no BETTER_AUTH_SECRET; using a per-process secret");
+    log.warn("auth: in-memory database and no BETTER_AUTH_SECRET; using a per-process secret");
     return randomBytes(32).toString("base64url");
   }
   const dir = path.dirname(path.resolve(databasePath));
@@ -106,7 +107,7 @@ export function readOrCreateSecretFile(databasePath: string): string {
   writeFileSync(tmp, `${randomBytes(32).toString("base64url")}\n`, { mode: 0o600 });
   try {
     linkSync(tmp, file);
-    console.info(`auth: generated a session secret in ${file} (set BETTER_AUTH_SECRET to manage it yourself)`);
+    log.info("auth: generated a session secret (set BETTER_AUTH_SECRET to manage it yourself)", { file });
   } catch (err) {
     if (!isErrno(err, "EEXIST")) throw err;
   } finally {
