@@ -25,9 +25,6 @@ export const ERROR_STATUS = {
 } as const satisfies Record<string, number>;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-/** What an error may name beside its code and message: the input field at fault, the inbox row that holds the body. */
-export type ErrorDetails = { field?: string | null; inboxId?: number };
-
 /** An error that `lib` throws on purpose; handlers translate it with `toErrorResponse`. */
 export class AppError extends Error {
   constructor(
@@ -60,3 +57,6 @@ export function toErrorResponse(err: unknown): Response {
   log.error("unhandled error", { error: err, stack: err instanceof Error ? err.stack : undefined });
   return errorResponse("internal", "Something went wrong on our side.");
 }
+
+/** What an error may name beside its code and message: the input field at fault, the inbox row that holds the body. */
+type ErrorDetails = { field?: string | null; inboxId?: number };

@@ -11,9 +11,7 @@ import { account, session, user, verification } from "@/db/schema";
 
 // No `server-only` here: scripts run under tsx (where it throws) may need the auth instance, e.g. to reset a password.
 
-export const SESSION_TTL_SEC = 7 * 24 * 60 * 60;
-export const USER_ROLES = ["admin", "supervisor"] as const;
-export type UserRole = (typeof USER_ROLES)[number];
+const SESSION_TTL_SEC = 7 * 24 * 60 * 60;
 
 function createAuth(db: Db, env: Env) {
   const baseURL = env.BETTER_AUTH_URL ?? `http://localhost:${env.PORT}`;
@@ -66,7 +64,7 @@ function createAuth(db: Db, env: Env) {
   });
 }
 
-export type Auth = ReturnType<typeof createAuth>;
+type Auth = ReturnType<typeof createAuth>;
 export type AuthSession = NonNullable<Awaited<ReturnType<Auth["api"]["getSession"]>>>;
 export type SessionUser = AuthSession["user"];
 
@@ -92,7 +90,7 @@ export function getAuth(db?: Db): Auth {
  * database (mode 0600), so sessions survive restarts. Created with link(2) from a temp file: two processes starting
  * at once both end up with the same, fully written secret.
  */
-export function readOrCreateSecretFile(databasePath: string): string {
+function readOrCreateSecretFile(databasePath: string): string {
   if (databasePath === ":memory:") {
     log.warn("auth: in-memory database and no BETTER_AUTH_SECRET; using a per-process secret");
     return randomBytes(32).toString("base64url");

@@ -8,7 +8,7 @@ import { getAuth } from "./auth";
 
 // Kept free of next/headers (and of session.ts): instrumentation, scripts and vitest import this module.
 
-export type EnsureAdminResult =
+type EnsureAdminResult =
   | { status: "created"; userId: string; email: string }
   | { status: "exists" }
   | { status: "missing-config" };
@@ -69,7 +69,7 @@ function countUsers(db: Pick<Db, "select">): number {
 }
 
 /** "ops.lead@example.com" → "ops.lead". */
-export function nameFromEmail(email: string): string {
+function nameFromEmail(email: string): string {
   const local = email.split("@")[0]?.trim();
   return local || email;
 }

@@ -7,7 +7,7 @@ import type { CallbackEndpoint } from "@/lib/calls";
 import { processInboxItem, storeRawCallback } from "./callbacks";
 
 /** The vendor's bodies are a few KB; anything past this is not a callback. */
-export const MAX_CALLBACK_BYTES = 1024 * 1024;
+const MAX_CALLBACK_BYTES = 1024 * 1024;
 
 /**
  * One vendor callback request: token → capped body → raw inbox row (committed) → parse → upsert → answer.

@@ -5,7 +5,7 @@ import type { LookupFunction } from "node:net";
 import { AppError } from "@/lib/errors";
 import { vetRecordingUrl, type Lookup } from "./guard";
 
-export type UpstreamResponse = { status: number; headers: IncomingHttpHeaders; body: IncomingMessage; url: URL };
+type UpstreamResponse = { status: number; headers: IncomingHttpHeaders; body: IncomingMessage; url: URL };
 
 type Options = {
   method: "GET" | "HEAD";
