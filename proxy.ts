@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getSessionCookie } from "better-auth/cookies";
+import { errorResponse } from "@/lib/errors";
 
 /**
  * The fast path of authentication: a request without a session cookie never reaches a page or an API route.
@@ -12,7 +13,7 @@ export function proxy(request: NextRequest) {
 
   if (!getSessionCookie(request)) {
     if (pathname === "/api" || pathname.startsWith("/api/")) {
-      return NextResponse.json({ error: { code: "unauthorized", message: "Sign in first." } }, { status: 401 });
+      return errorResponse("unauthorized", "Sign in first.");
     }
     const login = new URL("/login", request.url);
     login.search = new URLSearchParams({ next: pathname + search }).toString();

@@ -1,18 +1,14 @@
+import type { VendorAccount } from "@/lib/calls";
 import { formatCallTime, formatSpan } from "@/lib/time";
 
 /** From this long before the vendor authorization ends, /sync and /settings warn. */
-export const AUTH_EXPIRY_WARNING_MS = 14 * 86_400_000;
+const AUTH_EXPIRY_WARNING_MS = 14 * 86_400_000;
 
-export type VendorAccount = {
-  companyName: string | null;
-  companyCode: string | null;
-  authExpiresAtMs: number | null;
-  ipAllowList: string | null;
-  obtainedAtMs: number;
-};
+/** The account as the last vendor login described it, and when. */
+type Account = VendorAccount & { obtainedAtMs: number };
 
 /** The warning about the account's API authorization ending, or nothing while it is far away. */
-export function AuthExpiryWarning({ account, nowMs, timeZone }: { account: VendorAccount | null; nowMs: number; timeZone: string }) {
+export function AuthExpiryWarning({ account, nowMs, timeZone }: { account: Account | null; nowMs: number; timeZone: string }) {
   const expires = account?.authExpiresAtMs;
   if (expires == null || expires - nowMs >= AUTH_EXPIRY_WARNING_MS) return null;
   return (
@@ -25,7 +21,7 @@ export function AuthExpiryWarning({ account, nowMs, timeZone }: { account: Vendo
 }
 
 /** What the last vendor login said about the account. */
-export function VendorAccountDetails({ account, timeZone }: { account: VendorAccount | null; timeZone: string }) {
+export function VendorAccountDetails({ account, timeZone }: { account: Account | null; timeZone: string }) {
   if (!account) {
     return <p className="text-sm text-slate-600">No vendor login yet: it happens at the first sync when GETBILL_APPID and GETBILL_ACCESSKEY are set.</p>;
   }

@@ -7,10 +7,10 @@ import { applyMigrations } from "./migrate";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** How long a writer waits for another process's write lock before it fails (several app processes, the sync CLI). */
-export const BUSY_TIMEOUT_MS = 10_000;
+const BUSY_TIMEOUT_MS = 10_000;
 
 /**
  * Opens (creating if needed) a SQLite database file, sets the pragmas the app relies on and applies

@@ -9,8 +9,7 @@ import { DAY_MS, HOUR_MS } from "../lib/calls/time";
  * them in step with calls, lib/queries/analytics-rollup.ts reads them; db/rollups.test.ts checks that the migrated
  * database has exactly these tables and columns.
  */
-export const ROLLUP_DIMS = ["extension", "agent", "hangup_cause", "hangup_side", "direction", "call_method", "answered", "billsec_bucket"] as const;
-export type RollupDim = (typeof ROLLUP_DIMS)[number];
+export type RollupDim = "extension" | "agent" | "hangup_cause" | "hangup_side" | "direction" | "call_method" | "answered" | "billsec_bucket";
 /** How a NULL dimension is stored; answered and billsec_bucket are never NULL. */
 export const DIM_NULL: Record<RollupDim, string | number | null> = {
   extension: "",
@@ -59,7 +58,7 @@ export function billSecBucketSql(column: string): string {
   return `case ${whens.join(" ")} else ${TALK_TIME_BUCKETS.length - 1} end`;
 }
 
-export type RollupTableName = (typeof ROLLUP_TABLES)[number]["name"];
+type RollupTableName = (typeof ROLLUP_TABLES)[number]["name"];
 
 /** The Drizzle table of a rollup in ROLLUP_TABLES: its time column, its dimensions (the unique key) and the sums. */
 export function rollupTable(name: RollupTableName) {

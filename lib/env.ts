@@ -4,7 +4,7 @@ import { z } from "zod";
  * Server configuration, validated once. A wrong or missing value throws an error naming the variable,
  * so the server refuses to start instead of failing later inside a callback.
  */
-export const envSchema = z.object({
+const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
     .string()
@@ -87,10 +87,10 @@ export function resetEnvForTests() {
 }
 
 /** The schemes DATABASE_URL may use; a plain path counts as `file:`. */
-export const DATABASE_SCHEMES = ["file:"] as const;
+const DATABASE_SCHEMES = ["file:"] as const;
 
 /** `file:./data/calls.db`, `file:///srv/calls.db` and `./data/calls.db` all name a SQLite file. */
-export function toDatabasePath(url: string): string {
+function toDatabasePath(url: string): string {
   if (url.startsWith("file://")) return decodeURIComponent(url.slice("file://".length));
   return url.startsWith("file:") ? url.slice("file:".length) : url;
 }

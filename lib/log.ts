@@ -12,7 +12,7 @@ export const log = {
   error: (message: string, context?: Context) => write("error", message, context),
 };
 
-export function maskNumber(value: string): string {
+function maskNumber(value: string): string {
   return value.length <= 4 ? value : `${"*".repeat(value.length - 4)}${value.slice(-4)}`;
 }
 

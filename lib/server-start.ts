@@ -16,8 +16,9 @@ export async function startServer() {
     startInboxRetry(db, env);
     log.info("server ready", { database: env.databasePath, vendorTz: env.VENDOR_TZ, displayTz: env.DISPLAY_TZ });
   } catch (err) {
+    // A configuration error is the operator's to fix: its sentence names each variable, so it is printed as is.
     if (err instanceof EnvError) console.error(err.message);
-    else console.error("Startup failed:", err instanceof Error ? err.stack : err);
+    else log.error("startup failed", { error: err, stack: err instanceof Error ? err.stack : undefined });
     process.exit(1);
   }
 }

@@ -8,11 +8,10 @@ import { DAY_MS, HOUR_MS } from "@/lib/calls";
  * transitions, so a range is first split into offset segments and each segment is queried with its own offset.
  */
 
-export const BUCKET_UNITS = ["hour", "day", "week"] as const;
-export type BucketUnit = (typeof BUCKET_UNITS)[number];
+export type BucketUnit = "hour" | "day" | "week";
 
-export type OffsetSegment = { fromMs: number; toMs: number; offsetMs: number };
-export type TimeBucket = { startMs: number; endMs: number; label: string };
+type OffsetSegment = { fromMs: number; toMs: number; offsetMs: number };
+type TimeBucket = { startMs: number; endMs: number; label: string };
 
 /** The zone's UTC offset at an instant, in ms (Asia/Shanghai: +28_800_000). */
 export function zoneOffsetMs(ms: number, timeZone: string): number {

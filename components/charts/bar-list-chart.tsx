@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import { axisNumber } from "./axis-number";
 import { useOpenHref } from "./use-open-href";
 
-export type BarListDatum = { label: string; value: number; href?: string | null };
+type BarListDatum = { label: string; value: number; href?: string | null };
 
 /**
  * Horizontal bars, one per category, longest first as given. A bar with an `href` opens it on click; the panel

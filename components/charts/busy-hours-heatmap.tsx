@@ -2,7 +2,7 @@ import Link from "next/link";
 import { WEEKDAY_LABELS } from "@/lib/calls";
 
 /** A cell; `href` (when the cell stands for one hour of the range) opens that hour's calls. */
-export type HeatmapCellView = { weekday: number; hour: number; calls: number; answered: number; href: string | null };
+type HeatmapCellView = { weekday: number; hour: number; calls: number; answered: number; href: string | null };
 
 const LOW = [240, 249, 255] as const; // sky-50
 const HIGH = [7, 89, 133] as const; // sky-800

@@ -4,7 +4,7 @@ import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, T
 import { axisNumber } from "./axis-number";
 import { useOpenHref } from "./use-open-href";
 
-export type TimePoint = { label: string; calls: number; answered: number; talkMin: number; href: string };
+type TimePoint = { label: string; calls: number; answered: number; talkMin: number; href: string };
 
 /** Calls and answered calls (bars, left axis) and talk minutes (line, right axis) per bucket; a click opens the bucket's calls. */
 export function CallsOverTimeChart({ data, ariaLabel, height = 260 }: { data: TimePoint[]; ariaLabel: string; height?: number }) {

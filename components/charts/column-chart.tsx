@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import { axisNumber } from "./axis-number";
 import { useOpenHref } from "./use-open-href";
 
-export type ColumnDatum = { label: string; value: number; href?: string | null };
+type ColumnDatum = { label: string; value: number; href?: string | null };
 
 /** Vertical bars over ordered categories (a histogram); a column with an `href` opens it on click. */
 export function ColumnChart({ data, valueName, color = "#0369a1", ariaLabel, height = 240 }: { data: ColumnDatum[]; valueName: string; color?: string; ariaLabel: string; height?: number }) {

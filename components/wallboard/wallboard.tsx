@@ -12,7 +12,7 @@ import { LatestCalls } from "./latest-calls";
 import { liveKeys } from "./live-keys";
 import { STATE_ORDER, STATE_STYLE } from "./state-style";
 
-export const LIVE_REFRESH_MS = 1000;
+const LIVE_REFRESH_MS = 1000;
 
 class LiveFetchError extends Error {
   constructor(

@@ -5,14 +5,13 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { getEnv, type Env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { getDb, type Db } from "@/db/client";
 import { account, session, user, verification } from "@/db/schema";
 
 // No `server-only` here: scripts run under tsx (where it throws) may need the auth instance, e.g. to reset a password.
 
-export const SESSION_TTL_SEC = 7 * 24 * 60 * 60;
-export const USER_ROLES = ["admin", "supervisor"] as const;
-export type UserRole = (typeof USER_ROLES)[number];
+const SESSION_TTL_SEC = 7 * 24 * 60 * 60;
 
 function createAuth(db: Db, env: Env) {
   const baseURL = env.BETTER_AUTH_URL ?? `http://localhost:${env.PORT}`;
@@ -65,7 +64,7 @@ function createAuth(db: Db, env: Env) {
   });
 }
 
-export type Auth = ReturnType<typeof createAuth>;
+type Auth = ReturnType<typeof createAuth>;
 export type AuthSession = NonNullable<Awaited<ReturnType<Auth["api"]["getSession"]>>>;
 export type SessionUser = AuthSession["user"];
 
@@ -91,9 +90,9 @@ export function getAuth(db?: Db): Auth {
  * database (mode 0600), so sessions survive restarts. Created with link(2) from a temp file: two processes starting
  * at once both end up with the same, fully written secret.
  */
-export function readOrCreateSecretFile(databasePath: string): string {
+function readOrCreateSecretFile(databasePath: string): string {
   if (databasePath === ":memory:") {
-    console.warn("auth: in-memory database and no BETTER_AUTH_SECRET; using a per-process secret");
+    log.warn("auth: in-memory database and no BETTER_AUTH_SECRET; using a per-process secret");
     return randomBytes(32).toString("base64url");
   }
   const dir = path.dirname(path.resolve(databasePath));
@@ -106,7 +105,7 @@ export function readOrCreateSecretFile(databasePath: string): string {
   writeFileSync(tmp, `${randomBytes(32).toString("base64url")}\n`, { mode: 0o600 });
   try {
     linkSync(tmp, file);
-    console.info(`auth: generated a session secret in ${file} (set BETTER_AUTH_SECRET to manage it yourself)`);
+    log.info("auth: generated a session secret (set BETTER_AUTH_SECRET to manage it yourself)", { file });
   } catch (err) {
     if (!isErrno(err, "EEXIST")) throw err;
   } finally {

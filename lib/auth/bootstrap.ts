@@ -3,11 +3,12 @@ import { count } from "drizzle-orm";
 import { getEnv } from "@/lib/env";
 import { getDb, writeTransaction, type Db } from "@/db/client";
 import { account, user } from "@/db/schema";
+import { log } from "@/lib/log";
 import { getAuth } from "./auth";
 
 // Kept free of next/headers (and of session.ts): instrumentation, scripts and vitest import this module.
 
-export type EnsureAdminResult =
+type EnsureAdminResult =
   | { status: "created"; userId: string; email: string }
   | { status: "exists" }
   | { status: "missing-config" };
@@ -23,7 +24,7 @@ export async function ensureAdminUser(db: Db = getDb()): Promise<EnsureAdminResu
 
   const { ADMIN_EMAIL, ADMIN_PASSWORD } = getEnv();
   if (!ADMIN_EMAIL || !ADMIN_PASSWORD) {
-    console.warn(
+    log.warn(
       "auth: no user exists and ADMIN_EMAIL/ADMIN_PASSWORD are not set, so nobody can sign in. " +
         "Set both (the password at least 8 characters) and restart to create the first admin.",
     );
@@ -59,7 +60,7 @@ export async function ensureAdminUser(db: Db = getDb()): Promise<EnsureAdminResu
     if (isUniqueViolation(err)) return { status: "exists" };
     throw err;
   }
-  console.info(`auth: created the first admin user ${email}`);
+  log.info("auth: created the first admin user", { email });
   return { status: "created", userId, email };
 }
 
@@ -68,7 +69,7 @@ function countUsers(db: Pick<Db, "select">): number {
 }
 
 /** "ops.lead@example.com" → "ops.lead". */
-export function nameFromEmail(email: string): string {
+function nameFromEmail(email: string): string {
   const local = email.split("@")[0]?.trim();
   return local || email;
 }

@@ -3,6 +3,6 @@
 import { createAuthClient } from "better-auth/react";
 
 // Same origin: the client calls /api/auth/* on whatever host served the page.
-export const authClient = createAuthClient({ basePath: "/api/auth" });
+const authClient = createAuthClient({ basePath: "/api/auth" });
 
 export const { signOut, useSession } = authClient;

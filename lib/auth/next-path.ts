@@ -1,4 +1,4 @@
-export const DEFAULT_AFTER_SIGN_IN = "/calls";
+const DEFAULT_AFTER_SIGN_IN = "/calls";
 
 /**
  * Where to go after signing in: the `next` parameter when it is a same-site path ("/calls?x=1"), else /calls.

@@ -7,7 +7,7 @@ import { getAuth, type AuthSession, type SessionUser } from "./auth";
 import { safeNextPath } from "./next-path";
 
 /** Set by proxy.ts on page requests: the path + query being served, for the `?next=` of a sign-in redirect. */
-export const REQUEST_PATH_HEADER = "x-request-path";
+const REQUEST_PATH_HEADER = "x-request-path";
 
 /** The signed-in session of the current request, or null. Reads the session row once per render. */
 export const getSession = cache(async (): Promise<AuthSession | null> => {

@@ -5,7 +5,7 @@ import { CALL_METHOD } from "./sets";
  * Every label of a closed set, once, keyed `set.value`: the table the Chinese/English catalogs translate key for key.
  * Vendor code tables (hangup causes, SIP states) keep their own editable labels in lib/telephony and lib/settings.
  */
-export const LABELS = {
+const LABELS = {
   "direction.inbound": "Inbound",
   "direction.outbound": "Outbound",
 
@@ -53,7 +53,7 @@ export const LABELS = {
   "inboxEndpoint.cdrs": "pulled cdrs record",
 } as const satisfies Record<string, string>;
 
-export type LabelKey = keyof typeof LABELS;
+type LabelKey = keyof typeof LABELS;
 
 export function directionLabel(direction: Direction | null | undefined): string {
   return direction ? LABELS[`direction.${direction}`] : "";

@@ -26,8 +26,6 @@ export const CALL_METHOD = {
   predictive: 5,
   ivrGroup: 6,
 } as const;
-export const CALL_METHODS = Object.values(CALL_METHOD);
-export type CallMethod = (typeof CALL_METHODS)[number];
 
 /** Who ended the call: a party, the system (a timeout), or a value the documents do not explain. */
 export const HANGUP_SIDES = ["caller", "callee", "system", "other"] as const;
@@ -49,7 +47,7 @@ export type MatchKind = (typeof MATCH_KINDS)[number];
 export const SYNC_SOURCES = ["getbill", "cdrs"] as const;
 export type SyncSource = (typeof SYNC_SOURCES)[number];
 
-export const CALLBACK_ENDPOINTS = ["bill", "extension-status"] as const;
+const CALLBACK_ENDPOINTS = ["bill", "extension-status"] as const;
 export type CallbackEndpoint = (typeof CALLBACK_ENDPOINTS)[number];
 /** Inbox rows come from the callback endpoints, or are pulled records that failed validation (kept for replay). */
 export const INBOX_ENDPOINTS = [...CALLBACK_ENDPOINTS, ...SYNC_SOURCES] as const;
@@ -64,4 +62,3 @@ export const SYNC_TRIGGERS = ["cli", "schedule", "manual", "test"] as const;
 export type SyncTrigger = (typeof SYNC_TRIGGERS)[number];
 
 export const SYNC_OUTCOMES = ["running", "succeeded", "failed"] as const;
-export type SyncOutcome = (typeof SYNC_OUTCOMES)[number];

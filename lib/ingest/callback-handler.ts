@@ -1,12 +1,13 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { getDb } from "@/db/client";
 import { getEnv } from "@/lib/env";
+import { errorResponse } from "@/lib/errors";
 import { log } from "@/lib/log";
 import type { CallbackEndpoint } from "@/lib/calls";
 import { processInboxItem, storeRawCallback } from "./callbacks";
 
 /** The vendor's bodies are a few KB; anything past this is not a callback. */
-export const MAX_CALLBACK_BYTES = 1024 * 1024;
+const MAX_CALLBACK_BYTES = 1024 * 1024;
 
 /**
  * One vendor callback request: token → capped body → raw inbox row (committed) → parse → upsert → answer.
@@ -17,13 +18,13 @@ export async function handleCallback(req: Request, endpoint: CallbackEndpoint): 
   const token = new URL(req.url).searchParams.get("token") ?? req.headers.get("x-callback-token") ?? "";
   if (!sameSecret(token, env.CALLBACK_TOKEN)) {
     log.warn("callback refused: bad token", { endpoint, remoteAddr: remoteAddress(req) });
-    return errorJson(401, "unauthorized", "Missing or wrong callback token.");
+    return errorResponse("unauthorized", "Missing or wrong callback token.");
   }
 
   const body = await readCapped(req, MAX_CALLBACK_BYTES);
   if (body === "too-large") {
     log.warn("callback refused: body too large", { endpoint });
-    return errorJson(413, "payload_too_large", `Callback bodies are limited to ${MAX_CALLBACK_BYTES} bytes.`);
+    return errorResponse("payload_too_large", `Callback bodies are limited to ${MAX_CALLBACK_BYTES} bytes.`);
   }
 
   const db = getDb();
@@ -37,13 +38,13 @@ export async function handleCallback(req: Request, endpoint: CallbackEndpoint): 
     const result = await processInboxItem(db, inboxId, env.VENDOR_TZ);
     if (!result.ok) {
       log.warn("callback rejected", { endpoint, inboxId, field: result.field, reason: result.message });
-      return errorJson(400, "invalid_payload", result.message, result.field, inboxId);
+      return errorResponse("invalid_payload", result.message, { field: result.field, inboxId });
     }
     return new Response("1", { status: 200, headers: { "content-type": "text/plain; charset=utf-8" } });
   } catch (err) {
     // Our side failed: the body is safe in the inbox, and a 5xx makes the vendor retry.
-    log.error("callback processing failed", { endpoint, inboxId, error: err instanceof Error ? err.message : String(err) });
-    return errorJson(500, "internal", "The callback was stored but could not be processed; it will be retried.");
+    log.error("callback processing failed", { endpoint, inboxId, error: err });
+    return errorResponse("internal", "The callback was stored but could not be processed; it will be retried.");
   }
 }
 
@@ -77,11 +78,4 @@ function remoteAddress(req: Request): string | null {
   const forwarded = req.headers.get("x-forwarded-for");
   if (forwarded) return forwarded.split(",")[0]!.trim();
   return req.headers.get("x-real-ip");
-}
-
-function errorJson(status: number, code: string, message: string, field?: string | null, inboxId?: number) {
-  return Response.json(
-    { error: { code, message, ...(field ? { field } : {}), ...(inboxId ? { inboxId } : {}) } },
-    { status },
-  );
 }

@@ -13,7 +13,7 @@ import type { CallbackEndpoint } from "@/lib/calls";
 import { upsertCall } from "./upsert-call";
 
 
-export type RawCallback = {
+type RawCallback = {
   endpoint: CallbackEndpoint;
   body: Uint8Array;
   contentType: string | null;
@@ -21,7 +21,7 @@ export type RawCallback = {
   receivedAtMs?: number;
 };
 
-export type ProcessResult =
+type ProcessResult =
   | { ok: true; inboxId: number; callId?: number; eventId?: number; created: boolean }
   | { ok: false; inboxId: number; field: string | null; message: string };
 

@@ -24,7 +24,7 @@ export const INBOX_RETRY = {
   firstAfterMs: 2_000,
 } as const;
 
-export type InboxRetrySummary = { taken: number; stored: number; rejected: number; deferred: number; failed: number };
+type InboxRetrySummary = { taken: number; stored: number; rejected: number; deferred: number; failed: number };
 
 /**
  * One sweep: processes each row left `received` whose time has come, as a replay would. A row that fails on our

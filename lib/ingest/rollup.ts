@@ -27,7 +27,7 @@ export type RollupSource = {
 type Contribution = { startedAtMs: number; dims: Record<RollupDim, string | number>; sums: number[] };
 
 /** What one call adds to the rollups: the WAIT_RULE of lib/queries/analytics.ts, in integers. */
-export function contributionOf(r: RollupSource): Contribution {
+function contributionOf(r: RollupSource): Contribution {
   const answeredWait = r.answered === 1 && r.answered_at_ms !== null && r.answered_at_ms >= r.started_at_ms;
   const missedWait = r.answered === 0 && r.duration_sec !== null;
   return {

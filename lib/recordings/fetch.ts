@@ -5,18 +5,7 @@ import type { LookupFunction } from "node:net";
 import { AppError } from "@/lib/errors";
 import { vetRecordingUrl, type Lookup } from "./guard";
 
-export type UpstreamResponse = { status: number; headers: IncomingHttpHeaders; body: IncomingMessage; url: URL };
-
-/** The vendor's server did not answer (in time, or at all): the route turns it into a 502/504. */
-export class UpstreamError extends Error {
-  constructor(
-    message: string,
-    readonly timedOut = false,
-  ) {
-    super(message);
-    this.name = "UpstreamError";
-  }
-}
+type UpstreamResponse = { status: number; headers: IncomingHttpHeaders; body: IncomingMessage; url: URL };
 
 type Options = {
   method: "GET" | "HEAD";
@@ -44,7 +33,7 @@ export async function fetchRecording(start: URL, options: Options): Promise<Upst
     const location = res.headers.location;
     if ([301, 302, 303, 307, 308].includes(res.statusCode ?? 0) && location) {
       res.resume();
-      if (hop >= maxRedirects) throw new UpstreamError("the vendor redirected too many times");
+      if (hop >= maxRedirects) throw unreachable("the vendor redirected too many times");
       url = new URL(location, url);
       continue;
     }
@@ -63,18 +52,23 @@ function request(url: URL, address: string, family: 4 | 6, options: Options): Pr
     const headers: Record<string, string> = { accept: "audio/*, application/octet-stream;q=0.9, */*;q=0.5", "user-agent": "call-analytics-recordings/1" };
     if (options.range) headers.range = options.range;
     const req = client.request(url, { method: options.method, headers, lookup: pinned, signal: options.signal });
-    const headersTimer = setTimeout(() => req.destroy(new UpstreamError("the vendor did not answer in time", true)), options.headersTimeoutMs ?? 10_000);
-    req.setTimeout(options.idleTimeoutMs ?? 30_000, () => req.destroy(new UpstreamError("the vendor stopped sending", true)));
+    const headersTimer = setTimeout(() => req.destroy(unreachable("the vendor did not answer in time", true)), options.headersTimeoutMs ?? 10_000);
+    req.setTimeout(options.idleTimeoutMs ?? 30_000, () => req.destroy(unreachable("the vendor stopped sending", true)));
     req.once("response", (res) => {
       clearTimeout(headersTimer);
       resolve(res);
     });
     req.once("error", (err) => {
       clearTimeout(headersTimer);
-      if (err instanceof UpstreamError || err instanceof AppError) reject(err);
+      if (err instanceof AppError) reject(err);
       else if (err.name === "AbortError") reject(err);
-      else reject(new UpstreamError(`the vendor could not be reached (${(err as NodeJS.ErrnoException).code ?? err.message})`));
+      else reject(unreachable((err as NodeJS.ErrnoException).code ?? err.message));
     });
     req.end();
   });
+}
+
+/** The vendor's server did not answer (in time, or at all): 504 when it timed out, else 502. */
+function unreachable(reason: string, timedOut = false): AppError {
+  return new AppError(timedOut ? "gateway_timeout" : "bad_gateway", `The vendor's recording server could not be reached: ${reason}.`);
 }

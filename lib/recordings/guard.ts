@@ -132,7 +132,7 @@ export function hostPortOf(url: URL): string {
 }
 
 export type Lookup = (hostname: string) => Promise<{ address: string; family: number }[]>;
-export type VettedTarget = { url: URL; address: string; family: 4 | 6; hostPort: string };
+type VettedTarget = { url: URL; address: string; family: 4 | 6; hostPort: string };
 
 const defaultLookup: Lookup = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
 

@@ -4,8 +4,8 @@ import { HANGUP_CODES } from "@/lib/telephony/hangup-codes";
 import { getSetting, putSetting } from "./store";
 
 /** code → label overrides a supervisor edited; the vendor README's labels are the default. */
-export const hangupLabelOverridesSchema = z.record(z.string().regex(/^\d+$/), z.string().trim().min(1).max(80));
-export type HangupLabelOverrides = z.infer<typeof hangupLabelOverridesSchema>;
+const hangupLabelOverridesSchema = z.record(z.string().regex(/^\d+$/), z.string().trim().min(1).max(80));
+type HangupLabelOverrides = z.infer<typeof hangupLabelOverridesSchema>;
 
 const KEY = "hangup-labels";
 

@@ -10,7 +10,7 @@ export type VendorSourceEnv = Pick<
   "GETBILL_URL" | "GETBILL_TOKEN" | "GETBILL_APPID" | "GETBILL_ACCESSKEY" | "CDRS_URL" | "CDRS_APPID" | "CDRS_ACCESSKEY" | "CDRS_USERNAME" | "CDRS_IP"
 >;
 
-export type VendorSourceSetting = {
+type VendorSourceSetting = {
   name: keyof VendorSourceEnv;
   /** The value (secrets masked, passwords in URLs masked), or null when unset. */
   value: string | null;
@@ -30,7 +30,7 @@ export type VendorSourceState = {
   settings: VendorSourceSetting[];
 };
 
-export type VendorSources = { getbill: VendorSourceState; cdrs: VendorSourceState };
+type VendorSources = { getbill: VendorSourceState; cdrs: VendorSourceState };
 
 const SECRET_NAMES = new Set<keyof VendorSourceEnv>(["GETBILL_TOKEN", "GETBILL_ACCESSKEY", "CDRS_ACCESSKEY"]);
 const MASK = "••••";

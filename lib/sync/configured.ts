@@ -11,13 +11,13 @@ import { getCheckpoint, runSync, type PullSource, type SyncProgress, type SyncRu
 import type { SyncSource, SyncTrigger } from "@/lib/calls";
 import { databaseTokenStore } from "./token-store";
 
-export const SYNC_LEASE = "sync";
+const SYNC_LEASE = "sync";
 const LEASE_TTL_MS = 10 * 60_000;
 /** GetBill allows up to 1,000 bills a page. /api/cdrs documents no maximum; 500 stays well inside what it serves. */
 const GETBILL_PER_PAGE = 1000;
 const CDRS_PER_PAGE = 500;
 
-export type ConfiguredSources = { sources: PullSource[]; notConfigured: { name: SyncSource; missing: string[] }[]; getbill: GetBillClient | null };
+type ConfiguredSources = { sources: PullSource[]; notConfigured: { name: SyncSource; missing: string[] }[]; getbill: GetBillClient | null };
 
 /** The pull sources whose settings are present; the others are reported with what they lack. */
 export function configuredSources(db: Db, env: Env, http: HttpOptions = {}): ConfiguredSources {

@@ -32,7 +32,7 @@ export function startExtensionPoller(db: Db, env: Env) {
 }
 
 /** One poll: the vendor's list replaces the stored one. Failures are logged and leave the last answer in place. */
-export async function pollExtensions(db: Db, client: Pick<GetBillClient, "getSipCallStatus">, nowMs = Date.now()): Promise<number | null> {
+async function pollExtensions(db: Db, client: Pick<GetBillClient, "getSipCallStatus">, nowMs = Date.now()): Promise<number | null> {
   let rows: SipCallStatus[];
   try {
     rows = await client.getSipCallStatus();

@@ -44,9 +44,9 @@ export type SyncRunResult = {
   errorText?: string;
 };
 
-export const DEFAULT_WINDOW_MS = 3600_000;
+const DEFAULT_WINDOW_MS = 3600_000;
 /** A window is final (the checkpoint may pass it) once it ended this long ago: late bills still arrive before. */
-export const SETTLE_MS = 15 * 60_000;
+const SETTLE_MS = 15 * 60_000;
 const PASSES_PER_WINDOW = 3;
 
 /**
@@ -149,7 +149,7 @@ export async function runSync(
 }
 
 /** [from, to) cut at multiples of windowMs (UTC), so that runs share window boundaries. */
-export function splitWindows(fromMs: number, toMs: number, windowMs: number): { fromMs: number; toMs: number }[] {
+function splitWindows(fromMs: number, toMs: number, windowMs: number): { fromMs: number; toMs: number }[] {
   const windows: { fromMs: number; toMs: number }[] = [];
   for (let start = fromMs; start < toMs; ) {
     const end = Math.min(toMs, (Math.floor(start / windowMs) + 1) * windowMs);

@@ -46,7 +46,3 @@ export function triggerSync(db: Db, env: Env, trigger: "schedule" | "manual"): P
   holder.__syncRunning = running as Promise<SyncOutcome>;
   return running;
 }
-
-export function isSyncRunningHere(): boolean {
-  return Boolean(holder.__syncRunning);
-}

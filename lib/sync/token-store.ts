@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import type { LoginInfo, TokenStore } from "@/lib/telephony/getbill-client";
 
 /** The vendor says a login token lives about 12 hours; renew a little before. */
-export const TOKEN_LIFETIME_MS = 11 * 3600_000;
+const TOKEN_LIFETIME_MS = 11 * 3600_000;
 
 /** GetBill login tokens kept in the database, shared by every process (and the CLI) on it. */
 export function databaseTokenStore(db: Db, name = "getbill", lifetimeMs = TOKEN_LIFETIME_MS): TokenStore {

@@ -1,5 +1,7 @@
 // GET /api/health – liveness with the database reachable; no session needed
 import { getDb } from "@/db/client";
+import { errorResponse } from "@/lib/errors";
+import { log } from "@/lib/log";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -8,7 +10,8 @@ export async function GET() {
   try {
     getDb().$client.prepare("select 1 from calls limit 1").get();
     return Response.json({ status: "ok", database: "reachable" });
-  } catch {
-    return Response.json({ status: "error", database: "unreachable" }, { status: 503 });
+  } catch (err) {
+    log.error("health: database unreachable", { error: err });
+    return errorResponse("unavailable", "The database is unreachable.");
   }
 }

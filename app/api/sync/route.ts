@@ -2,7 +2,7 @@
 import { getDb } from "@/db/client";
 import { requireApiUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
-import { toErrorResponse } from "@/lib/errors";
+import { errorResponse, toErrorResponse } from "@/lib/errors";
 import { getSyncStatus } from "@/lib/queries/sync-status";
 import { leaseHolder } from "@/db/lease";
 import { triggerSync } from "@/lib/sync/scheduler";
@@ -24,7 +24,7 @@ export async function POST(req: Request) {
     await requireApiUser(req);
     const db = getDb();
     const busy = leaseHolder(db, "sync");
-    if (busy) return Response.json({ status: "busy", message: "A sync is already running." }, { status: 409 });
+    if (busy) return errorResponse("conflict", "A sync is already running.");
     // The run continues after this answer; its row on /sync tells how it ends.
     void triggerSync(db, getEnv(), "manual");
     return Response.json({ status: "started" }, { status: 202 });

@@ -53,11 +53,13 @@ export function ReplayButton({ id }: { id: number }) {
     const res = await fetch(`/api/inbox/${id}/replay`, { method: "POST" }).catch(() => null);
     setBusy(false);
     if (!res) return setResult("The server could not be reached.");
-    const body = (await res.json().catch(() => ({}))) as { ok?: boolean; message?: string; error?: { message?: string } };
-    if (res.ok && body.ok) {
+    if (res.ok) {
       setResult("Stored.");
       router.refresh();
-    } else setResult(body.message ?? body.error?.message ?? `Failed (${res.status}).`);
+      return;
+    }
+    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+    setResult(body?.error?.message ?? `Failed (${res.status}).`);
   }
 
   return (

@@ -6,7 +6,7 @@ import { getEnv } from "@/lib/env";
 import { AppError, toErrorResponse } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { getCallRecordingSource } from "@/lib/queries/call-detail";
-import { fetchRecording, UpstreamError } from "@/lib/recordings/fetch";
+import { fetchRecording } from "@/lib/recordings/fetch";
 import { NOT_AT_VENDOR, resolveRecordingUrl } from "@/lib/recordings/resolve";
 
 export const runtime = "nodejs";
@@ -50,7 +50,7 @@ async function serve(req: Request, ctx: Context, method: "GET" | "HEAD"): Promis
     if (status !== 200 && status !== 206 && status !== 416) {
       upstream.body.resume();
       log.warn("recording: vendor answered an error", { callId: id, status });
-      return Response.json({ error: { code: "internal", message: `The vendor's recording server answered ${status}.` } }, { status: 502 });
+      throw new AppError("bad_gateway", `The vendor's recording server answered ${status}.`);
     }
 
     const headers = new Headers({
@@ -74,12 +74,6 @@ async function serve(req: Request, ctx: Context, method: "GET" | "HEAD"): Promis
     req.signal.addEventListener("abort", () => upstream.body.destroy(), { once: true });
     return new Response(Readable.toWeb(upstream.body) as ReadableStream<Uint8Array>, { status, headers });
   } catch (err) {
-    if (err instanceof UpstreamError) {
-      return Response.json(
-        { error: { code: "internal", message: `The vendor's recording server could not be reached: ${err.message}.` } },
-        { status: err.timedOut ? 504 : 502 },
-      );
-    }
     return toErrorResponse(err);
   }
 }

@@ -1,9 +1,9 @@
-// POST /api/inbox/:id/replay – parse a stored payload again (after a fix) and store what it says
+// POST /api/inbox/:id/replay – parse a stored payload again (after a fix) and store what it says; 422 when still rejected
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { requireApiUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
-import { AppError, toErrorResponse } from "@/lib/errors";
+import { AppError, errorResponse, toErrorResponse } from "@/lib/errors";
 import { replayInboxItem } from "@/lib/ingest/callbacks";
 
 export const runtime = "nodejs";
@@ -17,7 +17,8 @@ export async function POST(req: Request, ctx: { params: Promise<{ id: string }> 
     const exists = db.$client.prepare("select 1 from inbox where id = ?").get(id);
     if (!exists) throw new AppError("not_found", `Inbox item ${id} does not exist.`);
     const result = await replayInboxItem(db, id, getEnv().VENDOR_TZ);
-    return Response.json(result, { status: result.ok ? 200 : 422 });
+    if (!result.ok) return errorResponse("unprocessable", result.message, { field: result.field, inboxId: id });
+    return Response.json(result);
   } catch (err) {
     return toErrorResponse(err);
   }
