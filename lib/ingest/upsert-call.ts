@@ -5,7 +5,7 @@ import { callKeys, callPayloads, calls, type CallRow, type NewCallRow } from "@/
 import { sourceBit, type CallRecord, type MatchKind } from "@/lib/calls";
 import { applyRollupChange, ROLLUP_SOURCE_COLUMNS, type RollupSource } from "./rollup";
 
-export type UpsertOutcome = { callId: number; created: boolean; merged: number; matchedBy: MatchKind };
+type UpsertOutcome = { callId: number; created: boolean; merged: number; matchedBy: MatchKind };
 
 /**
  * Stores a normalized record as the one row of its call, and remembers the record's raw payload per source.
@@ -83,7 +83,7 @@ export function identityKeys(record: Pick<CallRecord, "vendorSystem" | "vendorId
   return keys;
 }
 
-export function callFingerprint(r: Pick<CallRecord, "startedAtMs" | "displayNumber" | "destNumber">): string | null {
+function callFingerprint(r: Pick<CallRecord, "startedAtMs" | "displayNumber" | "destNumber">): string | null {
   if (!r.displayNumber || !r.destNumber) return null;
   return `${r.startedAtMs}|${r.displayNumber}|${r.destNumber}`;
 }

@@ -18,8 +18,8 @@ import { LIVE_STATES, type Direction, type ExtensionStatus, type LiveState } fro
 /** A ring or answer older than this without a hangup is shown as "unknown (no hangup received)", not as stuck. */
 export const STALE_AFTER_MS = 2 * 60 * 60 * 1000;
 /** Extensions with an event or a call in this window are on the board. */
-export const KNOWN_WITHIN_MS = 30 * 24 * 60 * 60 * 1000;
-export const LATEST_CALLS_LIMIT = 15;
+const KNOWN_WITHIN_MS = 30 * 24 * 60 * 60 * 1000;
+const LATEST_CALLS_LIMIT = 15;
 
 /**
  * One extension's state read by polling the vendor (App.Sip_Status.GetSipCallStatus, issue 8), already mapped to a
@@ -141,7 +141,7 @@ export function listExtensionTiles(db: Db, { nowMs = Date.now(), polled = {} }: 
  * `extension_events_ext_time_idx` instead of scanning the table), so the cost grows with extensions, not events.
  * Ties on the event time go to the later row (a hangup sent with the call's start time still ends the call).
  */
-export function listLatestExtensionEvents(db: Db): LatestExtensionEvent[] {
+function listLatestExtensionEvents(db: Db): LatestExtensionEvent[] {
   const rows = db.all<{
     extension: string;
     uuid: string;
@@ -243,7 +243,7 @@ export function mergePolled(tile: ExtensionTile, polled: PolledExtension | undef
 }
 
 /** Calls, answered (billsec > 0) and talk time of calls that started in [fromMs, toMs): one range of calls_started_idx. */
-export function getDayCounters(db: Db, fromMs: number, toMs: number): LiveCounters {
+function getDayCounters(db: Db, fromMs: number, toMs: number): LiveCounters {
   // The analytics summary: rollups for the whole hours, calls for the hour under way (summing today's rows of calls
   // each second per open wallboard cost ~100 ms at 200,000 calls a day).
   const day = getCallSummary(db, { ...callFilterSchema.parse({}), from: fromMs, to: toMs });
@@ -256,7 +256,7 @@ export function getDayCounters(db: Db, fromMs: number, toMs: number): LiveCounte
 }
 
 /** The most recent calls by start time (bills arrive when a call ends), with hangup causes labelled as configured. */
-export function listLatestCalls(db: Db, limit = LATEST_CALLS_LIMIT): LatestCall[] {
+function listLatestCalls(db: Db, limit = LATEST_CALLS_LIMIT): LatestCall[] {
   const labels = getHangupLabels(db);
   return db
     .select({
@@ -305,7 +305,7 @@ function nextDayStartMs(dayStartMs: number, timeZone: string): number {
 const numericOrder = new Intl.Collator("en", { numeric: true }).compare;
 
 /** The stored poll as the live board takes it; an answer older than `maxAgeMs` is ignored (the poller stopped). */
-export function getPolledExtensions(db: Db, maxAgeMs: number, nowMs = Date.now()): PolledExtensions {
+function getPolledExtensions(db: Db, maxAgeMs: number, nowMs = Date.now()): PolledExtensions {
   const rows = db.select().from(extensionPolls).where(gte(extensionPolls.polledAtMs, nowMs - maxAgeMs)).all();
   return Object.fromEntries(
     rows.map((r): [string, PolledExtension] => [

@@ -4,7 +4,6 @@ import type { Db } from "@/db/client";
 import { inbox, leases, syncCheckpoints, syncRuns } from "@/db/schema";
 import { SYNC_SOURCES, type InboxEndpoint, type InboxOutcome, type VendorAccount } from "@/lib/calls";
 
-export type SyncRunItem = typeof syncRuns.$inferSelect;
 
 /** Per source: last success, checkpoint, lag, the last run, and recent runs for the /sync page. */
 export function getSyncStatus(db: Db, nowMs = Date.now()) {
