@@ -1,11 +1,24 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
+import prettier from "eslint-config-prettier/flat";
 
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
-  globalIgnores([".next/**", ".next-*/**", "node_modules/**", "data/**", ".tmp/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "db/migrations/**"]),
+  // Formatting is Prettier's (prettier --check in `npm run lint`): ESLint keeps to correctness.
+  prettier,
+  globalIgnores([
+    ".next/**",
+    ".next-*/**",
+    "node_modules/**",
+    "data/**",
+    ".tmp/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+    "db/migrations/**",
+  ]),
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
@@ -45,7 +58,11 @@ export default defineConfig([
     "lib/telephony (the vendor edge) imports only zod, lib/time and lib/calls.",
   ),
   ...layer("db/**", ["@/lib/queries/*", "@/lib/ingest/*", "@/lib/sync/*", "@/lib/telephony/*", "@/app/*", "@/components/*"], "db is the bottom layer."),
-  ...layer("lib/queries/**", ["@/lib/ingest/*", "@/lib/sync/*", "@/lib/telephony/*", "@/app/*", "@/components/*"], "The read side does not import the write side or the vendor edge."),
+  ...layer(
+    "lib/queries/**",
+    ["@/lib/ingest/*", "@/lib/sync/*", "@/lib/telephony/*", "@/app/*", "@/components/*"],
+    "The read side does not import the write side or the vendor edge.",
+  ),
   ...layer("lib/ingest/**", ["@/lib/queries/*", "@/lib/sync/*", "@/app/*", "@/components/*"], "Ingest writes; it does not import the read side or the sync."),
   ...layer("lib/sync/**", ["@/lib/queries/*", "@/app/*", "@/components/*"], "The sync writes through ingest; it does not import the read side."),
   ...layer(
@@ -71,10 +88,7 @@ function layer(files, forbidden, message, types = []) {
         "@typescript-eslint/no-restricted-imports": [
           "error",
           {
-            patterns: [
-              { group: withIndex(forbidden), message },
-              ...(types.length ? [{ group: withIndex(types), message, allowTypeImports: true }] : []),
-            ],
+            patterns: [{ group: withIndex(forbidden), message }, ...(types.length ? [{ group: withIndex(types), message, allowTypeImports: true }] : [])],
           },
         ],
       },

@@ -21,7 +21,6 @@ export function releaseLease(db: Db, name: string, holder: string) {
 
 export function leaseHolder(db: Db, name: string, nowMs = Date.now()): { holder: string; expiresAtMs: number } | null {
   const row = db.$client.prepare("select holder, expires_at_ms as expiresAtMs from leases where name = ?").get(name) as
-    | { holder: string; expiresAtMs: number }
-    | undefined;
+    { holder: string; expiresAtMs: number } | undefined;
   return row && row.expiresAtMs > nowMs ? row : null;
 }

@@ -19,8 +19,7 @@ export function applyMigrations(sqlite: Database.Database, migrationsFolder: str
       .transaction(() => {
         sqlite.exec(`CREATE TABLE IF NOT EXISTS "__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`);
         const last = sqlite.prepare(`SELECT created_at AS createdAt FROM "__drizzle_migrations" ORDER BY created_at DESC LIMIT 1`).get() as
-          | { createdAt: number | string }
-          | undefined;
+          { createdAt: number | string } | undefined;
         const lastMillis = last ? Number(last.createdAt) : -Infinity;
         const record = sqlite.prepare(`INSERT INTO "__drizzle_migrations" ("hash", "created_at") VALUES (?, ?)`);
         let applied = 0;

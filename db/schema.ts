@@ -183,8 +183,12 @@ export const user = sqliteTable("user", {
   emailVerified: integer("email_verified", { mode: "boolean" }).notNull().default(false),
   image: text("image"),
   role: text("role").notNull().default("supervisor"),
-  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch() * 1000)`),
-  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch() * 1000)`),
+  createdAt: integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch() * 1000)`),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch() * 1000)`),
 });
 
 export const session = sqliteTable(
@@ -245,7 +249,6 @@ export type InboxRow = typeof inbox.$inferSelect;
 export type ExtensionEventRow = typeof extensionEvents.$inferSelect;
 
 // Pull sync (lib/sync): runs, windows, checkpoints, the lease that keeps one sync at a time, cached vendor tokens.
-
 
 /** One sync run of one source: what it covered, what it did, how it ended. */
 export const syncRuns = sqliteTable(

@@ -34,9 +34,36 @@ const bill = (id: number, over: Record<string, unknown>) => ({
 async function seed(request: Parameters<typeof postBill>[0]) {
   // Two answered (125 s and 35 s of talk, 9 s and 5 s to answer), two not (30 s and 10 s of ringing).
   await postBill(request, bill(1, {}));
-  await postBill(request, bill(2, { starttime: "2026-02-10 11:00:00", answertime: "2026-02-10 11:00:05", endtime: "2026-02-10 11:00:40", duration: 40, billsec: 35, extnumber: "7102", crmid: "2102" }));
-  await postBill(request, bill(3, { starttime: "2026-02-10 12:00:00", answertime: "", endtime: "2026-02-10 12:00:30", duration: 30, billsec: 0, hangupcause: 10016 }), "form");
-  await postBill(request, bill(4, { starttime: "2026-02-10 13:00:00", answertime: "", endtime: "2026-02-10 13:00:10", duration: 10, billsec: 0, hangupcause: 10006, extnumber: "7102", crmid: "2102" }));
+  await postBill(
+    request,
+    bill(2, {
+      starttime: "2026-02-10 11:00:00",
+      answertime: "2026-02-10 11:00:05",
+      endtime: "2026-02-10 11:00:40",
+      duration: 40,
+      billsec: 35,
+      extnumber: "7102",
+      crmid: "2102",
+    }),
+  );
+  await postBill(
+    request,
+    bill(3, { starttime: "2026-02-10 12:00:00", answertime: "", endtime: "2026-02-10 12:00:30", duration: 30, billsec: 0, hangupcause: 10016 }),
+    "form",
+  );
+  await postBill(
+    request,
+    bill(4, {
+      starttime: "2026-02-10 13:00:00",
+      answertime: "",
+      endtime: "2026-02-10 13:00:10",
+      duration: 10,
+      billsec: 0,
+      hangupcause: 10006,
+      extnumber: "7102",
+      crmid: "2102",
+    }),
+  );
 }
 
 const tile = (page: Page, label: string) => page.getByRole("group", { name: label, exact: true }).getByTestId("tile-value");

@@ -60,7 +60,10 @@ test.describe("[CALLS] dashboard: filters, table, export, detail, recordings", (
     // Recent: the extension choices list what the last 90 days saw.
     const recent = { starttime: RECENT, answertime: RECENT, endtime: RECENT };
     await postBill(request, bill({ ...recent, id: 7001, uuid: "dash-7001", destnumber: "13977770001", extnumber: "7101", callmethod: 2 }));
-    await postBill(request, bill({ ...recent, id: 7002, uuid: "dash-7002", destnumber: "13977770002", billsec: 0, answertime: "", hangupcause: 10016, extnumber: "7102" }));
+    await postBill(
+      request,
+      bill({ ...recent, id: 7002, uuid: "dash-7002", destnumber: "13977770002", billsec: 0, answertime: "", hangupcause: 10016, extnumber: "7102" }),
+    );
     await postBill(request, bill({ ...recent, id: 7003, uuid: "dash-7003", destnumber: "13977770003", extnumber: "7102" }));
 
     await signInThroughForm(page, "/calls?q=1397777");
@@ -72,7 +75,9 @@ test.describe("[CALLS] dashboard: filters, table, export, detail, recordings", (
     await page.getByRole("checkbox", { name: "Manual dial" }).check();
     await page.getByRole("button", { name: "Done" }).click();
     await page.getByRole("button", { name: "Apply" }).click();
-    await page.waitForURL((u) => u.searchParams.get("direction") === "outbound" && u.searchParams.get("callMethod") === "2" && u.searchParams.get("q") === "1397777");
+    await page.waitForURL(
+      (u) => u.searchParams.get("direction") === "outbound" && u.searchParams.get("callMethod") === "2" && u.searchParams.get("q") === "1397777",
+    );
     await expect(rows(page)).toHaveCount(1);
     await expect(rows(page).first()).toContainText("13977770001");
     await page.getByRole("button", { name: "Remove filter Method: Manual dial" }).click();
@@ -116,7 +121,16 @@ test.describe("[CALLS] dashboard: filters, table, export, detail, recordings", (
 
   test("sort by talk time, page size and paging run on the server", async ({ page, request }) => {
     for (let i = 0; i < 30; i++) {
-      await postBill(request, bill({ id: 7100 + i, uuid: `dash-sort-${i}`, destnumber: `1392222${String(i).padStart(4, "0")}`, billsec: 10 + i * 7, starttime: `2026-01-09 10:${String(i).padStart(2, "0")}:00` }));
+      await postBill(
+        request,
+        bill({
+          id: 7100 + i,
+          uuid: `dash-sort-${i}`,
+          destnumber: `1392222${String(i).padStart(4, "0")}`,
+          billsec: 10 + i * 7,
+          starttime: `2026-01-09 10:${String(i).padStart(2, "0")}:00`,
+        }),
+      );
     }
     await signInThroughForm(page, "/calls?q=1392222");
     await expect(page.getByTestId("calls-total")).toHaveText("30");
@@ -141,7 +155,10 @@ test.describe("[CALLS] dashboard: filters, table, export, detail, recordings", (
 
   test("the export has as many rows as the table's total", async ({ page, request }) => {
     for (let i = 0; i < 12; i++) {
-      await postBill(request, bill({ id: 7500 + i, uuid: `dash-export-${i}`, destnumber: `1396666${String(i).padStart(4, "0")}`, billsec: i % 3 === 0 ? 0 : 40 }));
+      await postBill(
+        request,
+        bill({ id: 7500 + i, uuid: `dash-export-${i}`, destnumber: `1396666${String(i).padStart(4, "0")}`, billsec: i % 3 === 0 ? 0 : 40 }),
+      );
     }
     await signInThroughForm(page, "/calls?q=1396666&answered=yes");
     const total = Number((await page.getByTestId("calls-total").textContent())!.replace(/,/g, ""));
@@ -198,7 +215,10 @@ test.describe("[CALLS] dashboard: filters, table, export, detail, recordings", (
   });
 
   test("a file the vendor does not have is said in words instead of a broken player", async ({ page, request }) => {
-    await postBill(request, bill({ id: 7302, uuid: "dash-rec-missing", destnumber: "13944440002", recordurl: `${E2E.simUrl}/recordings/20260101/missing.wav` }));
+    await postBill(
+      request,
+      bill({ id: 7302, uuid: "dash-rec-missing", destnumber: "13944440002", recordurl: `${E2E.simUrl}/recordings/20260101/missing.wav` }),
+    );
     await signInThroughForm(page, "/calls?q=13944440002");
     await rows(page).first().getByRole("link").first().click();
     await expect(page.getByTestId("recording-problem")).toHaveText("Recording not available at the vendor.");

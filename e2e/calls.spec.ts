@@ -39,7 +39,11 @@ test.describe("[CALLS] bills table", () => {
 
   test("a posted callback appears in /calls, in the display zone, and filters work through the URL", async ({ page, request }) => {
     await postBill(request, bill({}));
-    await postBill(request, bill({ id: 4243, uuid: "e2e-uuid-4243", type: "callin", destnumber: "13900002222", billsec: 0, answertime: "", hangupcause: 10016 }), "form");
+    await postBill(
+      request,
+      bill({ id: 4243, uuid: "e2e-uuid-4243", type: "callin", destnumber: "13900002222", billsec: 0, answertime: "", hangupcause: 10016 }),
+      "form",
+    );
 
     // Other specs share the database: scope the view to this test's numbers (1390000xxxx).
     await signInThroughForm(page, "/calls?q=1390000");

@@ -4,7 +4,13 @@ import { EnvError, parseEnv } from "./env";
 describe("parseEnv", () => {
   it("applies the documented defaults", () => {
     const env = parseEnv({ CALLBACK_TOKEN: "12345678" });
-    expect(env).toMatchObject({ DATABASE_URL: "file:./data/calls.db", databasePath: "./data/calls.db", PORT: 3000, VENDOR_TZ: "Asia/Shanghai", DISPLAY_TZ: "Asia/Shanghai" });
+    expect(env).toMatchObject({
+      DATABASE_URL: "file:./data/calls.db",
+      databasePath: "./data/calls.db",
+      PORT: 3000,
+      VENDOR_TZ: "Asia/Shanghai",
+      DISPLAY_TZ: "Asia/Shanghai",
+    });
   });
   it("names each wrong or missing variable", () => {
     try {

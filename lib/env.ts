@@ -14,9 +14,7 @@ const envSchema = z.object({
       if (problem) ctx.addIssue({ code: "custom", message: problem });
     }),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  CALLBACK_TOKEN: z
-    .string({ error: "is required: the shared secret the vendor appends to callback URLs as ?token=" })
-    .min(8, "must be at least 8 characters"),
+  CALLBACK_TOKEN: z.string({ error: "is required: the shared secret the vendor appends to callback URLs as ?token=" }).min(8, "must be at least 8 characters"),
   VENDOR_TZ: timeZone().default("Asia/Shanghai"),
   DISPLAY_TZ: timeZone().optional(),
   ADMIN_EMAIL: z.email("must be an email address").optional(),
@@ -34,7 +32,12 @@ const envSchema = z.object({
   RECORDING_ALLOWED_HOSTS: z
     .string()
     .default("")
-    .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)),
+    .transform((v) =>
+      v
+        .split(",")
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
 
   // Pull sync. A source whose settings are absent is skipped and shown as not configured.
   GETBILL_URL: z.url("must be the vendor API base URL, e.g. http://vendor.example/").optional(),
@@ -47,7 +50,11 @@ const envSchema = z.object({
   CDRS_USERNAME: z.string().optional(),
   CDRS_IP: z.string().optional(),
   SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
-  SYNC_LOOKBACK_HOURS: z.coerce.number().min(0).max(24 * 31).default(3),
+  SYNC_LOOKBACK_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 31)
+    .default(3),
   EXTENSION_POLL_SECONDS: z.coerce.number().int().min(0).default(30),
   /** How long a stored callback body may be in flight before the background retry takes it as left behind. */
   INBOX_RETRY_GRACE_SECONDS: z.coerce.number().int().min(1).default(30),

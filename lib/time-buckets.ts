@@ -59,8 +59,7 @@ export function chooseBucketUnit(fromMs: number, toMs: number): BucketUnit {
 /** Buckets covering [from, to) in the zone (weeks start on Monday); the first and last are clipped to the range. */
 export function listBuckets(fromMs: number, toMs: number, unit: BucketUnit, timeZone: string): TimeBucket[] {
   const start = new TZDate(fromMs, timeZone);
-  let cursor: TZDate =
-    unit === "hour" ? startOfHour(start) : unit === "day" ? startOfDay(start) : startOfWeek(start, { weekStartsOn: 1 });
+  let cursor: TZDate = unit === "hour" ? startOfHour(start) : unit === "day" ? startOfDay(start) : startOfWeek(start, { weekStartsOn: 1 });
   const step = (d: TZDate) => (unit === "hour" ? addHours(d, 1) : unit === "day" ? addDays(d, 1) : addWeeks(d, 1));
   const buckets: TimeBucket[] = [];
   while (cursor.getTime() < toMs) {

@@ -71,7 +71,7 @@ starts.sort();
 // A bulk load writes rows first and builds the secondary indexes after (one sort each) and the number index in one
 // pass, as the migrations do: the same indexes, minutes sooner at 10M than updating them row by row.
 const indexSql = reuse ? [] : dropIndexesAndTriggers();
-for (let done = reuse ? TOTAL : 0; done < TOTAL; ) {
+for (let done = reuse ? TOTAL : 0; done < TOTAL;) {
   writeTransaction(db, () => {
     for (let i = 0; i < 10_000 && done < TOTAL; i++, done++) {
       const start = starts[done]!;
@@ -150,10 +150,13 @@ for (const [name, filter] of ranges) {
     ["hangup causes", () => getHangupCauseBreakdown(db, filter)],
     ["hangup directions", () => getHangupDirectionBreakdown(db, filter)],
     ["talk-time histogram", () => getTalkTimeHistogram(db, filter)],
-    ["hourly → series + heatmap", () => {
-      const hourly = listHourlyCounts(db, filter, TZ);
-      return [toCallSeries(hourly, filter, TZ), toBusyHours(hourly, filter)];
-    }],
+    [
+      "hourly → series + heatmap",
+      () => {
+        const hourly = listHourlyCounts(db, filter, TZ);
+        return [toCallSeries(hourly, filter, TZ), toBusyHours(hourly, filter)];
+      },
+    ],
     ["per extension", () => listExtensionStats(db, filter)],
     ["per agent", () => listAgentStats(db, filter)],
     ["extension 8042 only: summary", () => getCallSummary(db, { ...filter, extension: ["8042"] })],

@@ -14,7 +14,7 @@ const RANDOM = process.argv[3] === "random";
 const dir = mkdtempSync(path.join(tmpdir(), "bench-rollup-write-"));
 const db = openDatabase(path.join(dir, "calls.db"));
 let seed = 42;
-const rnd = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const rnd = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const T0 = Date.UTC(2026, 10, 1);
 const record = (id: number) => {
   const bill = rnd() < 0.6 ? 1 + Math.floor(rnd() * 600) : 0;
@@ -48,7 +48,9 @@ const upd = timed("upsertCall update (with rollups)", () => {
 });
 // The rollup part alone, on the same rows: an insert is one contribution added, an update one moved.
 const rows = db.$client
-  .prepare("select started_at_ms, answered_at_ms, duration_sec, bill_sec, answered, extension, agent, hangup_cause, hangup_side, direction, call_method from calls")
+  .prepare(
+    "select started_at_ms, answered_at_ms, duration_sec, bill_sec, answered, extension, agent, hangup_cause, hangup_side, direction, call_method from calls",
+  )
   .all() as RollupSource[];
 const addOnly = timed("applyRollupChange(null → row)", () => {
   for (let i = 0; i < N; i++) applyRollupChange(db.$client, null, rows[i]!);

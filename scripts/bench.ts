@@ -47,7 +47,9 @@ async function benchCallbacks() {
     await processInboxItem(db, id, TZ);
   }
   const ms = performance.now() - t0;
-  console.log(`\ncallbacks (raw + parse + upsert, 2 durable commits each): ${bodies.length} in ${ms.toFixed(0)} ms → ${Math.round((bodies.length / ms) * 1000)}/s (${(ms / bodies.length).toFixed(2)} ms each)`);
+  console.log(
+    `\ncallbacks (raw + parse + upsert, 2 durable commits each): ${bodies.length} in ${ms.toFixed(0)} ms → ${Math.round((bodies.length / ms) * 1000)}/s (${(ms / bodies.length).toFixed(2)} ms each)`,
+  );
   db.$client.close();
 }
 
@@ -75,12 +77,18 @@ function benchReads(file: string) {
   const today = presetRange("today", TZ, nowMs);
   const iso = (ms: number) => new Date(ms).toISOString();
   const filter = (q: Record<string, unknown>) => callFilterSchema.parse(q);
-  const some = db.$client.prepare("select id, dest_number as dest from calls order by started_at_ms desc limit 1 offset 500").get() as { id: number; dest: string };
+  const some = db.$client.prepare("select id, dest_number as dest from calls order by started_at_ms desc limit 1 offset 500").get() as {
+    id: number;
+    dest: string;
+  };
   const cases: [string, () => unknown][] = [
     ["/calls all time, page 1 + total", () => listCalls(db, filter({}))],
     ["/calls 7 days, page 1 + total", () => listCalls(db, filter({ from: iso(week.from), to: iso(week.to) }))],
     ["/calls 30 days sorted by talk time", () => listCalls(db, filter({ from: iso(month.from), to: iso(month.to), sort: "billSec" }))],
-    ["/calls 30 days by talk time, shortest, p. 20", () => listCalls(db, filter({ from: iso(month.from), to: iso(month.to), sort: "billSec", order: "asc", page: 20 }))],
+    [
+      "/calls 30 days by talk time, shortest, p. 20",
+      () => listCalls(db, filter({ from: iso(month.from), to: iso(month.to), sort: "billSec", order: "asc", page: 20 })),
+    ],
     ["/calls 30 days sorted by extension", () => listCalls(db, filter({ from: iso(month.from), to: iso(month.to), sort: "extension", order: "asc" }))],
     ["/calls 30 days sorted by hangup cause", () => listCalls(db, filter({ from: iso(month.from), to: iso(month.to), sort: "hangupCause" }))],
     ["/calls today sorted by extension", () => listCalls(db, filter({ from: iso(today.from), to: iso(today.to), sort: "extension" }))],
@@ -89,7 +97,7 @@ function benchReads(file: string) {
     ["/calls 7 days, number search (full)", () => listCalls(db, filter({ from: iso(week.from), to: iso(week.to), q: some.dest }))],
     ["/calls 30 days, number search (last 4)", () => listCalls(db, filter({ from: iso(month.from), to: iso(month.to), q: some.dest.slice(-4) }))],
     ["/calls 30 days, number search (3 digits)", () => listCalls(db, filter({ from: iso(month.from), to: iso(month.to), q: some.dest.slice(-3) }))],
-    ["/calls 7 days, number search (\"1381\", 1 in 10)", () => listCalls(db, filter({ from: iso(week.from), to: iso(week.to), q: "1381" }))],
+    ['/calls 7 days, number search ("1381", 1 in 10)', () => listCalls(db, filter({ from: iso(week.from), to: iso(week.to), q: "1381" }))],
     ["filter options (90 days)", () => getFilterOptions(db, nowMs)],
     ["call detail", () => getCallDetail(db, some.id)],
     ["/live board", () => getLiveBoard(db, { displayTz: TZ, nowMs })],

@@ -143,7 +143,10 @@ function countCalls(): number {
 
 async function waitForHealth() {
   for (let i = 0; i < 600 && !stop.signal.aborted; i++) {
-    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -8,10 +8,21 @@ const pages = paths.length ? paths : ["/login", "/calls"];
 
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
 });
 mkdirSync(outDir, { recursive: true });
-for (const viewport of [{ width: 1440, height: 900, name: "laptop" }, { width: 820, height: 1180, name: "tablet" }]) {
+for (const viewport of [
+  { width: 1440, height: 900, name: "laptop" },
+  { width: 820, height: 1180, name: "tablet" },
+]) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/login`);

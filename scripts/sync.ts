@@ -12,7 +12,7 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: { from: { type: "string" }, to: { type: "string" }, source: { type: "string", default: "all" }, help: { type: "boolean" } },
   });
-  if (values.help) return console.log(USAGE), 0;
+  if (values.help) return (console.log(USAGE), 0);
   const env = getEnv();
   const source = values.source;
   if (source !== "getbill" && source !== "cdrs" && source !== "all") return fail(`--source must be getbill, cdrs or all\n${USAGE}`);
@@ -38,7 +38,8 @@ async function main(): Promise<number> {
     },
     http: { onRetry: (e, n) => console.warn(`  retrying after attempt ${n}: ${e.detail}`) },
   });
-  if (outcome.status === "busy") return fail(`Another sync is running (${outcome.holder}) until ${new Date(outcome.expiresAtMs).toISOString()} at the latest; try again later.`);
+  if (outcome.status === "busy")
+    return fail(`Another sync is running (${outcome.holder}) until ${new Date(outcome.expiresAtMs).toISOString()} at the latest; try again later.`);
   for (const n of outcome.notConfigured) console.log(`${n.name}: not configured (missing ${n.missing.join(", ")}), skipped`);
   let failed = false;
   for (const r of outcome.results) {

@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 step() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
 step "chromium"; bash scripts/ensure-chromium.sh
 step "typecheck"; npx tsc --noEmit
-step "lint"; npx eslint . --max-warnings 0
+step "lint"; npm run lint --silent
 step "build"; npx next build
 step "unit and integration tests"; npx vitest run
 step "end-to-end (Playwright, Chromium)"; npx playwright test

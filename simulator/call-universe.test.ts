@@ -48,7 +48,10 @@ describe("generateCalls", () => {
   });
 
   it("spreads talk time around a 90 s median with a long tail capped at 30 min", () => {
-    const talk = calls.filter((c) => c.answered).map((c) => c.billSec).sort((a, b) => a - b);
+    const talk = calls
+      .filter((c) => c.answered)
+      .map((c) => c.billSec)
+      .sort((a, b) => a - b);
     const median = talk[Math.floor(talk.length / 2)] ?? 0;
     expect(median).toBeGreaterThan(60);
     expect(median).toBeLessThan(130);

@@ -65,7 +65,12 @@ describe("callback feeder", () => {
       ["hangup", true],
       ["bill", true],
     ]);
-    expect(received.map((r) => r.path)).toEqual(["/api/callbacks/extension-status", "/api/callbacks/extension-status", "/api/callbacks/extension-status", "/api/callbacks/bill"]);
+    expect(received.map((r) => r.path)).toEqual([
+      "/api/callbacks/extension-status",
+      "/api/callbacks/extension-status",
+      "/api/callbacks/extension-status",
+      "/api/callbacks/bill",
+    ]);
     expect(received.every((r) => r.token === "secret")).toBe(true);
     expect(received.slice(0, 3).map((r) => r.json.status)).toEqual(["ring", "answer", "hangup"]);
     expect(received.slice(0, 3).every((r) => r.contentType.startsWith("multipart/form-data"))).toBe(true);

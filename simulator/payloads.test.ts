@@ -165,8 +165,18 @@ describe("toBillCallback", () => {
     }
   });
   it("classic userkey is the number 1 or a string", () => {
-    expect(toBillCallback(find((c) => c.userKey === 1), "classic").userkey).toBe(1);
-    expect(toBillCallback(find((c) => c.userKey === "#"), "classic").userkey).toBe("#");
+    expect(
+      toBillCallback(
+        find((c) => c.userKey === 1),
+        "classic",
+      ).userkey,
+    ).toBe(1);
+    expect(
+      toBillCallback(
+        find((c) => c.userKey === "#"),
+        "classic",
+      ).userkey,
+    ).toBe("#");
   });
   it("2025 edition matches bill-callback-2025-sample.json", () => {
     for (const call of [missed, answered]) {

@@ -11,7 +11,17 @@ const TO = formatZonedTime(NOW, TZ);
 const CDRS = { appid: "app-1", accesskey: "key-1", username: "acme" };
 
 type Bill = { id: number; callmethod: number; starttime: string; recordfilename: string; downloadip: string };
-type GetBillReply = { ret: number; msg: string; data: { status: number; desc: string; result: { totalitems: number; currentpage: number; itemsperpage: number; bills: Bill[] }; reqtime: number; rsptime: number } };
+type GetBillReply = {
+  ret: number;
+  msg: string;
+  data: {
+    status: number;
+    desc: string;
+    result: { totalitems: number; currentpage: number; itemsperpage: number; bills: Bill[] };
+    reqtime: number;
+    rsptime: number;
+  };
+};
 
 async function post(url: string, fields: Record<string, string | number>, encoding: "form" | "urlencoded" | "json" = "form"): Promise<Response> {
   if (encoding === "json") return fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(fields) });
@@ -81,7 +91,13 @@ describe("startPullServer", () => {
     });
 
     it("accepts urlencoded bodies and points downloadip at itself", async () => {
-      const reply = (await (await post(server.url, { service: "App.Sip_Cdr.GetBill", token: "tok", starttime: FROM, endtime: TO, syncflag: 3, callmethod: 0, itemsperpage: 50 }, "urlencoded")).json()) as GetBillReply;
+      const reply = (await (
+        await post(
+          server.url,
+          { service: "App.Sip_Cdr.GetBill", token: "tok", starttime: FROM, endtime: TO, syncflag: 3, callmethod: 0, itemsperpage: 50 },
+          "urlencoded",
+        )
+      ).json()) as GetBillReply;
       const recorded = reply.data.result.bills.find((b) => b.recordfilename);
       expect(recorded?.downloadip).toBe(`127.0.0.1:${server.port}`);
     });
@@ -111,7 +127,8 @@ describe("startPullServer", () => {
       const s = await newServer();
       try {
         const seen: number[] = [];
-        for (let page = 1; page <= 3; page++) seen.push(...(await getBill(s, { syncflag: 1, callmethod: 0, currentpage: page, itemsperpage: 1000 })).data.result.bills.map((b) => b.id));
+        for (let page = 1; page <= 3; page++)
+          seen.push(...(await getBill(s, { syncflag: 1, callmethod: 0, currentpage: page, itemsperpage: 1000 })).data.result.bills.map((b) => b.id));
         expect(seen.length).toBeLessThan(2500);
         expect((await getBill(s, { syncflag: 1, callmethod: 0 })).data.result.totalitems).toBe(2500 - seen.length);
       } finally {
@@ -190,11 +207,24 @@ describe("startPullServer", () => {
     });
 
     it("reports extension statuses, settable by tests", async () => {
-      const idle = (await (await post(server.url, { service: "App.Sip_Status.GetSipCallStatus", token: "tok" })).json()) as { ret: number; data: { result: { extnumber: string; status: number }[] } };
+      const idle = (await (await post(server.url, { service: "App.Sip_Status.GetSipCallStatus", token: "tok" })).json()) as {
+        ret: number;
+        data: { result: { extnumber: string; status: number }[] };
+      };
       expect(idle.ret).toBe(200);
       expect(idle.data.result.map((r) => r.extnumber)).toEqual(["8001", "8002", "8003", "8004", "8005", "8006", "8007", "8008"]);
       expect(idle.data.result.every((r) => r.status === 1201)).toBe(true);
-      const row = { extnumber: "8001", status: 1204, caller: "8001", callee: "13812345678", disnumber: "02566823420", direction: "callout", channel: "x", idleduration: 0, callduration: 42 };
+      const row = {
+        extnumber: "8001",
+        status: 1204,
+        caller: "8001",
+        callee: "13812345678",
+        disnumber: "02566823420",
+        direction: "callout",
+        channel: "x",
+        idleduration: 0,
+        callduration: 42,
+      };
       server.setSipStatuses([row]);
       const set = (await (await post(server.url, { service: "App.Sip_Status.GetSipCallStatus", token: "tok" })).json()) as { data: { result: unknown[] } };
       expect(set.data.result).toEqual([row]);
@@ -208,7 +238,11 @@ describe("startPullServer", () => {
   });
 
   describe("/api/cdrs", () => {
-    type CdrsReply = { code: number; msg: string; data: { data: { id: number; callmethod: string; context: string }[]; page: number; per_page: number; total: number } };
+    type CdrsReply = {
+      code: number;
+      msg: string;
+      data: { data: { id: number; callmethod: string; context: string }[]; page: number; per_page: number; total: number };
+    };
     const cdrs = (fields: Record<string, string | number>, encoding: "form" | "urlencoded" | "json" = "form") =>
       post(`${server.url}/api/cdrs`, { ...CDRS, starttime: FROM, endtime: TO, ...fields }, encoding).then((r) => r.json() as Promise<CdrsReply>);
 
@@ -231,8 +265,12 @@ describe("startPullServer", () => {
     it("answers 1005 to a wrong accesskey or username and 1001 to missing parameters", async () => {
       expect((await cdrs({ accesskey: "wrong" })).code).toBe(1005);
       expect((await cdrs({ username: "someone" })).code).toBe(1005);
-      expect((await post(`${server.url}/api/cdrs`, { appid: "app-1", accesskey: "key-1", username: "acme" }).then((r) => r.json() as Promise<CdrsReply>)).code).toBe(1001);
-      expect((await post(`${server.url}/api/cdrs`, { ...CDRS, username: "", starttime: FROM, endtime: TO }).then((r) => r.json() as Promise<CdrsReply>)).code).toBe(1001);
+      expect(
+        (await post(`${server.url}/api/cdrs`, { appid: "app-1", accesskey: "key-1", username: "acme" }).then((r) => r.json() as Promise<CdrsReply>)).code,
+      ).toBe(1001);
+      expect(
+        (await post(`${server.url}/api/cdrs`, { ...CDRS, username: "", starttime: FROM, endtime: TO }).then((r) => r.json() as Promise<CdrsReply>)).code,
+      ).toBe(1001);
     });
 
     it("clamps per_page to 1000", async () => {
@@ -325,7 +363,8 @@ describe("startPullServer", () => {
     it("hits about the configured fraction of requests", async () => {
       server.setFaults({ getbill: { kind: "gateway", rate: 0.5 } });
       let failed = 0;
-      for (let i = 0; i < 40; i++) if ((await post(server.url, { service: "App.Sip_Cdr.GetBill", token: "tok", starttime: FROM, endtime: TO })).status === 502) failed++;
+      for (let i = 0; i < 40; i++)
+        if ((await post(server.url, { service: "App.Sip_Cdr.GetBill", token: "tok", starttime: FROM, endtime: TO })).status === 502) failed++;
       server.setFaults({});
       expect(failed).toBeGreaterThan(8);
       expect(failed).toBeLessThan(32);

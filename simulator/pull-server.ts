@@ -307,7 +307,10 @@ export async function startPullServer(options: PullServerOptions): Promise<PullS
     if (!params.appid || !params.accesskey) return retError(400, "appid and accesskey are required", reqtime);
     if (!cfg || params.appid !== cfg.appid || params.accesskey !== cfg.accesskey) return retError(601, "appid or accesskey invalid", reqtime);
     let token = "";
-    for (let i = 0; i < 4; i++) token += Math.floor(tokenRng() * 2 ** 32).toString(16).padStart(8, "0");
+    for (let i = 0; i < 4; i++)
+      token += Math.floor(tokenRng() * 2 ** 32)
+        .toString(16)
+        .padStart(8, "0");
     tokens.set(token, { expiresAtMs: now() + (cfg.tokenTtlMs ?? 12 * 3600_000), usesLeft: cfg.tokenMaxUses ?? null });
     return retOk(
       {
@@ -339,7 +342,10 @@ export async function startPullServer(options: PullServerOptions): Promise<PullS
     if (callmethod === null) return retError(400, "callmethod must be 0..6", reqtime);
     if (currentpage === null) return retError(400, "currentpage must be at least 1", reqtime);
     if (itemsperpage === null) return retError(400, "itemsperpage must be 1..1000", reqtime);
-    const exts = (params.extnumber ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    const exts = (params.extnumber ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     const eq = (name: string, value: string) => !params[name] || params[name] === value;
 
     const matching = visibleCalls("bySip").filter(
@@ -368,7 +374,10 @@ export async function startPullServer(options: PullServerOptions): Promise<PullS
     const expiresMs = now() + (options.recordingUrlTtlMs ?? 3600_000);
     const sign = randomBytes(8).toString("hex");
     return retOk(
-      { downurl: `${origin}${RECORDINGS_PATH}${params.filename}?expires=${Math.floor(expiresMs / 1000)}&sign=${sign}`, expiredtime: formatZonedTime(expiresMs, vendorTz) },
+      {
+        downurl: `${origin}${RECORDINGS_PATH}${params.filename}?expires=${Math.floor(expiresMs / 1000)}&sign=${sign}`,
+        expiredtime: formatZonedTime(expiresMs, vendorTz),
+      },
       reqtime,
     );
   }
@@ -383,7 +392,17 @@ export async function startPullServer(options: PullServerOptions): Promise<PullS
       const live = source.find((c) => c.extension === ext && c.startMs <= t && t < c.endMs);
       const last = source.filter((c) => c.extension === ext && c.endMs <= t).reduce((m, c) => Math.max(m, c.endMs), 0);
       if (!live) {
-        return { extnumber: ext, status: 1201, caller: "", callee: "", disnumber: "", direction: "", channel: "", idleduration: last ? Math.floor((t - last) / 1000) : 0, callduration: 0 };
+        return {
+          extnumber: ext,
+          status: 1201,
+          caller: "",
+          callee: "",
+          disnumber: "",
+          direction: "",
+          channel: "",
+          idleduration: last ? Math.floor((t - last) / 1000) : 0,
+          callduration: 0,
+        };
       }
       const talking = live.answered && live.answerMs !== null && live.answerMs <= t;
       const inbound = live.direction === "callin";
@@ -503,7 +522,10 @@ export async function startPullServer(options: PullServerOptions): Promise<PullS
 
     let reply: Reply;
     if (endpoint === "recordings") {
-      reply = fault?.kind === "ret" || fault?.kind === "code1000" ? { status: 500, headers: { "content-type": "text/plain" }, body: "server error" } : recording(req, url);
+      reply =
+        fault?.kind === "ret" || fault?.kind === "code1000"
+          ? { status: 500, headers: { "content-type": "text/plain" }, body: "server error" }
+          : recording(req, url);
     } else if (endpoint === "cdrs") {
       reply = badBody ? json({ code: 1001, msg: `parameter error: ${badBody}` }) : cdrs(params, fault);
     } else if (fault?.kind === "ret" || fault?.kind === "code1000") {

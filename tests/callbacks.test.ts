@@ -82,7 +82,14 @@ describe("bill callback endpoint", () => {
     const recent = await calls("q=81351111451");
     expect(recent.rows[0]).toMatchObject({ vendorId: 263056202, uuid: "db4a44cc-aa72-11f0-ad78-1d7ff0749d07", agent: null, hangupCause: 10020 });
     const old = await calls("q=013812345678");
-    expect(old.rows[0]).toMatchObject({ vendorId: 1187, uuid: null, extension: "7003", billsec: 0, hangupCause: 10002, answerTime: "2018-05-21T02:02:40.000Z" });
+    expect(old.rows[0]).toMatchObject({
+      vendorId: 1187,
+      uuid: null,
+      extension: "7003",
+      billsec: 0,
+      hangupCause: 10002,
+      answerTime: "2018-05-21T02:02:40.000Z",
+    });
   });
 
   it("keeps one row when the vendor retries, by JSON or by form", async () => {
@@ -123,7 +130,10 @@ describe("bill callback endpoint", () => {
       const body = (await res.json()) as { error: { code: string; message: string; field?: string; inboxId: number } };
       expect(body.error.message.length, name).toBeGreaterThan(5);
       if (field) expect(body.error.field, name).toBe(field);
-      const row = db.prepare("select outcome, error_field, error_text, length(body) as size from inbox where id = ?").get(body.error.inboxId) as Record<string, unknown>;
+      const row = db.prepare("select outcome, error_field, error_text, length(body) as size from inbox where id = ?").get(body.error.inboxId) as Record<
+        string,
+        unknown
+      >;
       expect(row, name).toMatchObject({ outcome: "rejected", error_field: field });
       expect(row.size, name).toBeGreaterThan(0);
     }
@@ -160,7 +170,14 @@ describe("load", () => {
     const base = Date.UTC(2026, 0, 5, 0, 0, 0);
     const bodies = Array.from({ length: 2000 }, (_, i) => {
       const start = new Date(base + i * 7000 + 8 * 3600_000).toISOString().slice(0, 19).replace("T", " ");
-      return JSON.stringify({ ...template, id: 500_000 + i, uuid: `load-${i}`, starttime: start, endtime: start, destnumber: `1390000${String(i).padStart(4, "0")}` });
+      return JSON.stringify({
+        ...template,
+        id: 500_000 + i,
+        uuid: `load-${i}`,
+        starttime: start,
+        endtime: start,
+        destnumber: `1390000${String(i).padStart(4, "0")}`,
+      });
     });
     const statuses: number[] = [];
     for (let i = 0; i < bodies.length; i += 20) {

@@ -55,7 +55,10 @@ describe("several writers on one SQLite file", () => {
         startAppServer({ SYNC_INTERVAL_SECONDS: "0", EXTENSION_POLL_SECONDS: "0", ...vendorEnv }, { dir }),
         startAppServer({ SYNC_INTERVAL_SECONDS: "0", EXTENSION_POLL_SECONDS: "0" }, { dir }),
       ]);
-      cleanups.push(() => a.stop(), () => b.stop());
+      cleanups.push(
+        () => a.stop(),
+        () => b.stop(),
+      );
 
       const syncing =
         syncBy === "server"
@@ -71,7 +74,10 @@ describe("several writers on one SQLite file", () => {
       expectAll2xx(toB, 2_000);
 
       const db = readOnly(a.databasePath);
-      if (syncBy === "server") await waitFor(() => count(db, "select count(*) as n from sync_runs where finished_at_ms is null") === 0 && count(db, "select count(*) as n from sync_runs") >= 2);
+      if (syncBy === "server")
+        await waitFor(
+          () => count(db, "select count(*) as n from sync_runs where finished_at_ms is null") === 0 && count(db, "select count(*) as n from sync_runs") >= 2,
+        );
       expect(count(db, "select count(*) as n from sync_runs where outcome != 'succeeded'")).toBe(0);
       expect(count(db, "select count(*) as n from calls")).toBe(2_000);
       expect(count(db, "select count(*) as n from inbox where endpoint = 'bill'")).toBe(4_000);
@@ -121,7 +127,9 @@ async function startServerSync(app: AppServer): Promise<number> {
 }
 
 function expectAll2xx(result: BlastResult, total: number) {
-  const ok = Object.entries(result.byStatus).filter(([s]) => s.startsWith("2")).reduce((sum, [, n]) => sum + n, 0);
+  const ok = Object.entries(result.byStatus)
+    .filter(([s]) => s.startsWith("2"))
+    .reduce((sum, [, n]) => sum + n, 0);
   expect({ ok, byStatus: result.byStatus, errors: result.errors }).toEqual({ ok: total, byStatus: { "200": total }, errors: [] });
 }
 

@@ -14,7 +14,13 @@ afterAll(() => app?.stop());
 
 describe("a callback stored by a process that died before parsing it", () => {
   it("is processed by the running server on its own: the call arrives and the inbox row is stored", async () => {
-    const dying = await run(process.execPath, ["--import", "tsx", "tests/support/store-then-die.ts", app.databasePath, "lib/telephony/fixtures/bill-callback.json"]).then(
+    const dying = await run(process.execPath, [
+      "--import",
+      "tsx",
+      "tests/support/store-then-die.ts",
+      app.databasePath,
+      "lib/telephony/fixtures/bill-callback.json",
+    ]).then(
       () => ({ signal: null as string | null, stdout: "" }),
       (err: { signal: string | null; stdout: string }) => err,
     );

@@ -104,7 +104,14 @@ describe("GET /api/calls/:id/recording", () => {
   });
 
   it("says so when the vendor has no such file", async () => {
-    const id = await postBill({ id: 9101, uuid: "rec-missing", destnumber: "13900009101", billsec: 12, downloadip: `127.0.0.1:${new URL(vendor.url).port}`, recordfilename: "20260101/none.wav" });
+    const id = await postBill({
+      id: 9101,
+      uuid: "rec-missing",
+      destnumber: "13900009101",
+      billsec: 12,
+      downloadip: `127.0.0.1:${new URL(vendor.url).port}`,
+      recordfilename: "20260101/none.wav",
+    });
     const res = await get(id);
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: { code: "not_found", message: NOT_AT_VENDOR } });
@@ -116,7 +123,13 @@ describe("GET /api/calls/:id/recording", () => {
     ["a\\..\\b.wav", 9203],
     ["/etc/passwd", 9204],
   ])("refuses the file name %j with a 400", async (recordfilename, vendorId) => {
-    const id = await postBill({ id: vendorId, uuid: `rec-trav-${vendorId}`, destnumber: `139000${vendorId}`, downloadip: `127.0.0.1:${new URL(vendor.url).port}`, recordfilename });
+    const id = await postBill({
+      id: vendorId,
+      uuid: `rec-trav-${vendorId}`,
+      destnumber: `139000${vendorId}`,
+      downloadip: `127.0.0.1:${new URL(vendor.url).port}`,
+      recordfilename,
+    });
     const res = await get(id);
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/refused/);
@@ -134,7 +147,13 @@ describe("GET /api/calls/:id/recording", () => {
   });
 
   it("refuses the cloud metadata address given as recordurl", async () => {
-    const id = await postBill({ id: 9302, uuid: "rec-metadata", destnumber: "13900009302", recordurl: "http://169.254.169.254/latest/meta-data/", recordfilename: "x.wav" });
+    const id = await postBill({
+      id: 9302,
+      uuid: "rec-metadata",
+      destnumber: "13900009302",
+      recordurl: "http://169.254.169.254/latest/meta-data/",
+      recordfilename: "x.wav",
+    });
     const res = await get(id);
     expect(res.status).toBe(403);
   });

@@ -35,7 +35,10 @@ describe("server start", () => {
         let status = 0;
         for (let i = 0; i < 200 && status !== 200; i++) {
           await new Promise((r) => setTimeout(r, 150));
-          status = await fetch(`${first.url}/api/calls`, { headers: { cookie } }).then((r) => r.status, () => 0);
+          status = await fetch(`${first.url}/api/calls`, { headers: { cookie } }).then(
+            (r) => r.status,
+            () => 0,
+          );
         }
         expect(status).toBe(200);
       } finally {

@@ -61,7 +61,9 @@ describe("pull sync against the simulator", () => {
     ]);
     expectEachCallOnce(db, calls);
     // A double call keeps its A side from /api/cdrs.
-    expect(count(db, "select count(*) as n from calls where call_method = 4 and a_started_at_ms is not null")).toBe(calls.filter((c) => c.callMethod === 4).length);
+    expect(count(db, "select count(*) as n from calls where call_method = 4 and a_started_at_ms is not null")).toBe(
+      calls.filter((c) => c.callMethod === 4).length,
+    );
 
     const second = await sync();
     if (second.status !== "done") throw new Error("second run did not run");
@@ -98,22 +100,26 @@ describe("pull sync against the simulator", () => {
   });
 
   const FAULTS: FaultKind[] = ["gateway", "truncated", "slow", "lost-after-mark"];
-  it.each(FAULTS)("converges on exactly the full set with a fifth of replies failing (%s)", async (kind) => {
-    const calls = generateCalls({ seed: 23, count: 3_000, fromMs: TO - 3 * DAY, toMs: TO - 60_000 });
-    const rule = { kind, rate: 0.2, delayMs: 600 };
-    const { db, sync, vendor } = await setup(calls, { faults: { getbill: rule, cdrs: rule } });
-    // Few retries, so that runs do fail and the next run must pick up what the last one left.
-    const outcomes: string[] = [];
-    for (let run = 0; run < 12; run++) {
-      const result = await sync({ http: { ...FAST_HTTP, timeoutMs: 400, retries: 1 }, windowMs: 6 * 3600_000 });
-      if (result.status !== "done") throw new Error("lease held");
-      outcomes.push(...result.results.map((r) => r.outcome));
-      if (result.results.every((r) => r.outcome === "succeeded")) break;
-    }
-    expect(vendor.stats.faults).not.toEqual({});
-    expect(outcomes).toContain("succeeded");
-    expectEachCallOnce(db, calls);
-  }, 180_000);
+  it.each(FAULTS)(
+    "converges on exactly the full set with a fifth of replies failing (%s)",
+    async (kind) => {
+      const calls = generateCalls({ seed: 23, count: 3_000, fromMs: TO - 3 * DAY, toMs: TO - 60_000 });
+      const rule = { kind, rate: 0.2, delayMs: 600 };
+      const { db, sync, vendor } = await setup(calls, { faults: { getbill: rule, cdrs: rule } });
+      // Few retries, so that runs do fail and the next run must pick up what the last one left.
+      const outcomes: string[] = [];
+      for (let run = 0; run < 12; run++) {
+        const result = await sync({ http: { ...FAST_HTTP, timeoutMs: 400, retries: 1 }, windowMs: 6 * 3600_000 });
+        if (result.status !== "done") throw new Error("lease held");
+        outcomes.push(...result.results.map((r) => r.outcome));
+        if (result.results.every((r) => r.outcome === "succeeded")) break;
+      }
+      expect(vendor.stats.faults).not.toEqual({});
+      expect(outcomes).toContain("succeeded");
+      expectEachCallOnce(db, calls);
+    },
+    180_000,
+  );
 
   it("keeps one row per call when callbacks came first", async () => {
     const calls = generateCalls({ seed: 5, count: 400, fromMs: TO - 2 * DAY, toMs: TO - 60_000 });
@@ -142,7 +148,11 @@ describe("pull sync against the simulator", () => {
   it("records a wrong access key as a failed run an operator can act on", async () => {
     const calls = generateCalls({ seed: 3, count: 50, fromMs: TO - DAY, toMs: TO - 60_000 });
     const { db, env, vendor } = await setup(calls);
-    const result = await runConfiguredSync(db, { ...env, CDRS_ACCESSKEY: "wrong" }, { trigger: "test", fromMs: TO - 2 * DAY, toMs: TO, source: "cdrs", http: FAST_HTTP });
+    const result = await runConfiguredSync(
+      db,
+      { ...env, CDRS_ACCESSKEY: "wrong" },
+      { trigger: "test", fromMs: TO - 2 * DAY, toMs: TO, source: "cdrs", http: FAST_HTTP },
+    );
     if (result.status !== "done") throw new Error("lease held");
     expect(result.results[0]).toMatchObject({ source: "cdrs", outcome: "failed", errorCode: "bad-credentials" });
     expect(result.results[0]!.errorText).toMatch(/CDRS_ACCESSKEY/);

@@ -15,8 +15,8 @@ export default function CallsError({ error, retry }: { error: unknown; retry: ()
       <div role="alert" className="rounded-lg border border-red-200 bg-white p-6">
         <h1 className="text-lg font-semibold text-slate-900">The calls could not be loaded</h1>
         <p className="mt-2 text-sm text-slate-700">
-          Something failed on the server while reading the calls. It is often temporary (the database was busy); try again. If it keeps
-          failing, give the reference below to whoever runs the server.
+          Something failed on the server while reading the calls. It is often temporary (the database was busy); try again. If it keeps failing, give the
+          reference below to whoever runs the server.
         </p>
         {digest && <p className="mt-2 font-mono text-xs text-slate-600">Reference: {digest}</p>}
         <div className="mt-4 flex gap-3">

@@ -7,7 +7,6 @@ import { requireUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { currentPolls, getLiveBoard } from "@/lib/queries/live";
 
-
 export const metadata: Metadata = { title: "Live" };
 export const dynamic = "force-dynamic";
 

@@ -60,7 +60,11 @@ export default async function SettingsPage() {
           </nav>
         </div>
 
-        <Section id="callbacks" title="Callback addresses" intro="Paste these into the vendor's backend. The token in them is the CALLBACK_TOKEN secret: anyone who has it can send us calls.">
+        <Section
+          id="callbacks"
+          title="Callback addresses"
+          intro="Paste these into the vendor's backend. The token in them is the CALLBACK_TOKEN secret: anyone who has it can send us calls."
+        >
           <CallbackUrls
             token={env.CALLBACK_TOKEN}
             maskedToken={maskSecret(env.CALLBACK_TOKEN)}
@@ -74,12 +78,18 @@ export default async function SettingsPage() {
             ]}
           />
           <p className="mt-3 text-xs text-slate-600">
-            {env.BETTER_AUTH_URL ? "Built from BETTER_AUTH_URL." : "Built from the address you opened this page with; set BETTER_AUTH_URL if the vendor reaches this server by another name."}{" "}
+            {env.BETTER_AUTH_URL
+              ? "Built from BETTER_AUTH_URL."
+              : "Built from the address you opened this page with; set BETTER_AUTH_URL if the vendor reaches this server by another name."}{" "}
             The predictive-outbound bill uses the bill push address too.
           </p>
         </Section>
 
-        <Section id="sources" title="Vendor sources" intro="The pull APIs that fill gaps the callbacks leave. Set in the server environment; secrets are masked.">
+        <Section
+          id="sources"
+          title="Vendor sources"
+          intro="The pull APIs that fill gaps the callbacks leave. Set in the server environment; secrets are masked."
+        >
           <div className="grid gap-4 md:grid-cols-2">
             <SourceCard title="GetBill (App.Sip_Cdr.GetBill)" source={sources.getbill} />
             <SourceCard title="Double-sided bills (/api/cdrs)" source={sources.cdrs} />
@@ -156,9 +166,7 @@ function SourceCard({ title, source }: { title: string; source: VendorSourceStat
         <h3 className="text-sm font-semibold text-slate-900">{title}</h3>
         {source.configured ? <Badge tone="green">Configured</Badge> : <Badge tone="amber">Not configured</Badge>}
       </div>
-      <p className="mt-1 text-sm text-slate-700">
-        {source.auth ? AUTH_TEXT[source.auth] : `Skipped by the sync. Missing: ${source.missing.join(", ")}.`}
-      </p>
+      <p className="mt-1 text-sm text-slate-700">{source.auth ? AUTH_TEXT[source.auth] : `Skipped by the sync. Missing: ${source.missing.join(", ")}.`}</p>
       <dl className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-xs">
         {source.settings.map((s) => (
           <div key={s.name} className="contents">
@@ -187,7 +195,10 @@ function ZoneRow({ name, zone, nowMs, purpose }: { name: string; zone: string; n
 }
 
 function RecordingSettings({ env }: { env: Env }) {
-  const example = env.RECORDING_URL_TEMPLATE.replaceAll("{downloadip}", SAMPLE_RECORDING.downloadip).replaceAll("{recordfilename}", SAMPLE_RECORDING.recordfilename);
+  const example = env.RECORDING_URL_TEMPLATE.replaceAll("{downloadip}", SAMPLE_RECORDING.downloadip).replaceAll(
+    "{recordfilename}",
+    SAMPLE_RECORDING.recordfilename,
+  );
   return (
     <dl className="flex flex-col gap-3 text-sm">
       <div>

@@ -34,8 +34,9 @@ export default async function SyncPage() {
           <div>
             <h1 className="text-xl font-semibold text-slate-900">Sync health</h1>
             <p className="text-sm text-slate-600">
-              Pulls both vendor APIs {env.SYNC_INTERVAL_SECONDS > 0 ? `every ${formatSpan(env.SYNC_INTERVAL_SECONDS * 1000)}` : "only on demand (SYNC_INTERVAL_SECONDS=0)"},
-              re-reading the last {env.SYNC_LOOKBACK_HOURS} h for late bills. Times in {tz}.
+              Pulls both vendor APIs{" "}
+              {env.SYNC_INTERVAL_SECONDS > 0 ? `every ${formatSpan(env.SYNC_INTERVAL_SECONDS * 1000)}` : "only on demand (SYNC_INTERVAL_SECONDS=0)"}, re-reading
+              the last {env.SYNC_LOOKBACK_HOURS} h for late bills. Times in {tz}.
             </p>
           </div>
           <SyncNowButton running={Boolean(status.running)} configured={configured.getbill.configured || configured.cdrs.configured} />
@@ -112,8 +113,8 @@ export default async function SyncPage() {
               Payloads that failed validation or processing
             </h2>
             <p className="text-sm text-slate-600">
-              {inbox.rejected.toLocaleString("en-US")} rejected · {inbox.failed.toLocaleString("en-US")} failed ·{" "}
-              {inbox.retrying.toLocaleString("en-US")} being retried. Every body is kept verbatim; replay one after a fix.
+              {inbox.rejected.toLocaleString("en-US")} rejected · {inbox.failed.toLocaleString("en-US")} failed · {inbox.retrying.toLocaleString("en-US")} being
+              retried. Every body is kept verbatim; replay one after a fix.
             </p>
           </div>
           {inbox.items.length === 0 ? (
@@ -128,9 +129,7 @@ export default async function SyncPage() {
                       {item.remoteAddr ? ` · from ${item.remoteAddr}` : ""} · {item.contentType ?? "no content type"} · {item.bodySize} bytes
                       {item.attempts > 1 ? ` · ${item.attempts} attempts` : ""}
                     </p>
-                    <p className="text-sm text-red-800">
-                      {inboxProblem(item)}
-                    </p>
+                    <p className="text-sm text-red-800">{inboxProblem(item)}</p>
                     <details className="mt-1">
                       <summary className="cursor-pointer text-xs text-slate-600">Raw body</summary>
                       <pre className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">{item.bodyPreview}</pre>
@@ -165,7 +164,13 @@ function SourceCard({
     <article className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4" aria-label={title}>
       <div className="flex items-center justify-between gap-2">
         <h3 className="font-semibold text-slate-900">{title}</h3>
-        {!state.configured ? <Badge>Not configured</Badge> : last?.outcome === "failed" ? <Badge tone="red">Failing</Badge> : <Badge tone="green">Configured</Badge>}
+        {!state.configured ? (
+          <Badge>Not configured</Badge>
+        ) : last?.outcome === "failed" ? (
+          <Badge tone="red">Failing</Badge>
+        ) : (
+          <Badge tone="green">Configured</Badge>
+        )}
       </div>
       {!state.configured ? (
         <p className="text-sm text-slate-700">Skipped: set {state.missing.join(", ")}.</p>
@@ -194,9 +199,9 @@ function SourceCard({
   );
 }
 
-
 function inboxProblem(item: { outcome: string; errorText: string | null; attempts: number }): string {
-  if (item.outcome === "failed") return `Failed on our side after ${item.attempts} attempts: ${item.errorText ?? "unknown error"}. Replay it once the cause is fixed.`;
+  if (item.outcome === "failed")
+    return `Failed on our side after ${item.attempts} attempts: ${item.errorText ?? "unknown error"}. Replay it once the cause is fixed.`;
   if (item.outcome === "received") return `Stored, not yet processed: retried in the background${item.errorText ? ` (${item.errorText})` : ""}.`;
   return item.errorText ?? "Rejected.";
 }

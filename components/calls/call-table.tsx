@@ -47,7 +47,10 @@ const COLUMNS: Column[] = [
     sort: "startedAt",
     fixed: true,
     cell: (c, tz) => (
-      <Link href={`/calls/${c.id}`} className="font-medium text-sky-800 underline-offset-2 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-600">
+      <Link
+        href={`/calls/${c.id}`}
+        className="font-medium text-sky-800 underline-offset-2 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-600"
+      >
         {formatCallTime(Date.parse(c.startTime!), tz)}
       </Link>
     ),
@@ -266,8 +269,8 @@ function EmptyState({ total, firstPageHref }: { total: number; firstPageHref: st
     <div className="p-10 text-center">
       <p className="text-base font-medium text-slate-800">No calls match these filters.</p>
       <p className="mx-auto mt-1 max-w-xl text-sm text-slate-600">
-        Widen the time range, or remove a filter with the × on its chip above (or “Clear all”). New calls appear here as soon as the vendor sends
-        its bill callback or a pull sync stores them; the callback URLs are on the Settings page.
+        Widen the time range, or remove a filter with the × on its chip above (or “Clear all”). New calls appear here as soon as the vendor sends its bill
+        callback or a pull sync stores them; the callback URLs are on the Settings page.
       </p>
     </div>
   );
@@ -286,7 +289,13 @@ function ColumnsMenu({ hidden, onChange }: { hidden: string[]; onChange: (next: 
   }, [open]);
   return (
     <div ref={root} className="relative" onKeyDown={(e) => e.key === "Escape" && setOpen(false)}>
-      <button type="button" aria-expanded={open} aria-controls="columns-panel" onClick={() => setOpen((o) => !o)} className={buttonVariants({ variant: "outline" })}>
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls="columns-panel"
+        onClick={() => setOpen((o) => !o)}
+        className={buttonVariants({ variant: "outline" })}
+      >
         <Columns3 aria-hidden className="size-4" />
         Columns
       </button>

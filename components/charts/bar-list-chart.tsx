@@ -10,7 +10,19 @@ type BarListDatum = { label: string; value: number; href?: string | null };
  * Horizontal bars, one per category, longest first as given. A bar with an `href` opens it on click; the panel
  * beside the chart carries the same links as a table for keyboard users.
  */
-export function BarListChart({ data, valueName, color = "#0369a1", ariaLabel, labelWidth = 170 }: { data: BarListDatum[]; valueName: string; color?: string; ariaLabel: string; labelWidth?: number }) {
+export function BarListChart({
+  data,
+  valueName,
+  color = "#0369a1",
+  ariaLabel,
+  labelWidth = 170,
+}: {
+  data: BarListDatum[];
+  valueName: string;
+  color?: string;
+  ariaLabel: string;
+  labelWidth?: number;
+}) {
   const open = useOpenHref(data);
   const height = Math.max(120, data.length * 30 + 40);
   return (

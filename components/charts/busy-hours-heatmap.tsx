@@ -45,7 +45,12 @@ export function BusyHoursHeatmap({ cells, caption }: { cells: HeatmapCellView[];
                   return (
                     <td key={c.hour} className="h-7 rounded-sm p-0 text-center tabular-nums" style={{ backgroundColor: bg, color: fg }} title={title}>
                       {c.href && c.calls > 0 ? (
-                        <Link href={c.href} prefetch={false} aria-label={title} className="block h-full w-full rounded-sm leading-7 outline-offset-1 hover:ring-2 hover:ring-amber-500 focus-visible:outline-2 focus-visible:outline-amber-600">
+                        <Link
+                          href={c.href}
+                          prefetch={false}
+                          aria-label={title}
+                          className="block h-full w-full rounded-sm leading-7 outline-offset-1 hover:ring-2 hover:ring-amber-500 focus-visible:outline-2 focus-visible:outline-amber-600"
+                        >
                           {text}
                         </Link>
                       ) : (

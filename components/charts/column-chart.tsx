@@ -7,7 +7,19 @@ import { useOpenHref } from "./use-open-href";
 type ColumnDatum = { label: string; value: number; href?: string | null };
 
 /** Vertical bars over ordered categories (a histogram); a column with an `href` opens it on click. */
-export function ColumnChart({ data, valueName, color = "#0369a1", ariaLabel, height = 240 }: { data: ColumnDatum[]; valueName: string; color?: string; ariaLabel: string; height?: number }) {
+export function ColumnChart({
+  data,
+  valueName,
+  color = "#0369a1",
+  ariaLabel,
+  height = 240,
+}: {
+  data: ColumnDatum[];
+  valueName: string;
+  color?: string;
+  ariaLabel: string;
+  height?: number;
+}) {
   const open = useOpenHref(data);
   return (
     <div role="img" aria-label={ariaLabel} style={{ height }} className="w-full">

@@ -168,11 +168,25 @@ function Control({ field, draft, setDraft, apply, options, displayTz }: ControlP
             <>
               <div className="flex flex-col gap-1">
                 <Label htmlFor="f-from">From ({displayTz})</Label>
-                <Input id="f-from" type="datetime-local" step={1} value={draft.values[from] ?? ""} onChange={(e) => setValue(from, e.target.value)} className="w-52" />
+                <Input
+                  id="f-from"
+                  type="datetime-local"
+                  step={1}
+                  value={draft.values[from] ?? ""}
+                  onChange={(e) => setValue(from, e.target.value)}
+                  className="w-52"
+                />
               </div>
               <div className="flex flex-col gap-1">
                 <Label htmlFor="f-to">To, exclusive ({displayTz})</Label>
-                <Input id="f-to" type="datetime-local" step={1} value={draft.values[to] ?? ""} onChange={(e) => setValue(to, e.target.value)} className="w-52" />
+                <Input
+                  id="f-to"
+                  type="datetime-local"
+                  step={1}
+                  value={draft.values[to] ?? ""}
+                  onChange={(e) => setValue(to, e.target.value)}
+                  className="w-52"
+                />
               </div>
             </>
           )}

@@ -36,8 +36,7 @@ export function MultiSelect({ label, options, value, onChange, allText = "All", 
   const all = [...options, ...value.filter((v) => !options.some((o) => o.value === v)).map((v) => ({ value: v, label: v }))];
   const needle = search.trim().toLowerCase();
   const shown = needle ? all.filter((o) => o.label.toLowerCase().includes(needle) || o.value.includes(needle)) : all;
-  const summary =
-    value.length === 0 ? allText : value.length === 1 ? (all.find((o) => o.value === value[0])?.label ?? value[0]) : `${value.length} selected`;
+  const summary = value.length === 0 ? allText : value.length === 1 ? (all.find((o) => o.value === value[0])?.label ?? value[0]) : `${value.length} selected`;
 
   function toggle(v: string) {
     onChange(value.includes(v) ? value.filter((x) => x !== v) : [...value, v]);
@@ -71,10 +70,7 @@ export function MultiSelect({ label, options, value, onChange, allText = "All", 
         <ChevronDown aria-hidden className="size-4 shrink-0 text-slate-500" />
       </button>
       {open && (
-        <div
-          id={`${id}-panel`}
-          className="absolute left-0 top-full z-20 mt-1 w-64 rounded-md border border-slate-200 bg-white p-2 shadow-lg"
-        >
+        <div id={`${id}-panel`} className="absolute left-0 top-full z-20 mt-1 w-64 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
           {all.length > 10 && (
             <input
               type="search"

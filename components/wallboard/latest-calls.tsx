@@ -13,7 +13,12 @@ export function LatestCalls({ calls, dayStartMs, displayTz }: Props) {
   }
   return (
     // Focusable so that keyboard users can scroll it sideways on a narrow screen.
-    <div className="overflow-x-auto focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-600" tabIndex={0} role="group" aria-label="Latest calls table">
+    <div
+      className="overflow-x-auto focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-600"
+      tabIndex={0}
+      role="group"
+      aria-label="Latest calls table"
+    >
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Latest calls, newest first</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
@@ -54,9 +59,7 @@ export function LatestCalls({ calls, dayStartMs, displayTz }: Props) {
               <td className="whitespace-nowrap px-2.5 py-1.5 text-right tabular-nums">
                 {call.answered ? formatDuration(call.billSec) : <Badge tone="amber">Not answered</Badge>}
               </td>
-              <td className="min-w-32 px-2.5 py-1.5 leading-tight">
-                {call.hangupCause || "—"}
-              </td>
+              <td className="min-w-32 px-2.5 py-1.5 leading-tight">{call.hangupCause || "—"}</td>
             </tr>
           ))}
         </tbody>

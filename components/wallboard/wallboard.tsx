@@ -105,8 +105,7 @@ export function Wallboard({ initialData }: { initialData: LiveBoard }) {
             <div className="p-8 text-center">
               <p className="text-base font-medium text-slate-800">No extensions yet.</p>
               <p className="mt-1 text-sm text-slate-600">
-                Extensions appear as soon as the vendor sends extension status callbacks (ring, answer, hangup). The address to give the
-                vendor is on{" "}
+                Extensions appear as soon as the vendor sends extension status callbacks (ring, answer, hangup). The address to give the vendor is on{" "}
                 <Link href="/settings" className="text-sky-800 underline">
                   Settings
                 </Link>
@@ -126,8 +125,7 @@ export function Wallboard({ initialData }: { initialData: LiveBoard }) {
             </ul>
           )}
           <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-600">
-            From the vendor&apos;s status callbacks. A ring or answer with no hangup for 2 hours shows as Unknown. Select an extension
-            to see its calls today.
+            From the vendor&apos;s status callbacks. A ring or answer with no hangup for 2 hours shows as Unknown. Select an extension to see its calls today.
           </p>
         </section>
 

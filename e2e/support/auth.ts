@@ -13,7 +13,6 @@ export async function signInThroughForm(page: Page, next = "/calls") {
 /** Posts a bill callback the way the vendor does (JSON, or form-data `detail`). */
 export async function postBill(request: APIRequestContext, bill: Record<string, unknown>, as: "json" | "form" = "json") {
   const url = `/api/callbacks/bill?token=${E2E.callbackToken}`;
-  const res =
-    as === "json" ? await request.post(url, { data: bill }) : await request.post(url, { multipart: { detail: JSON.stringify(bill) } });
+  const res = as === "json" ? await request.post(url, { data: bill }) : await request.post(url, { multipart: { detail: JSON.stringify(bill) } });
   if (res.status() !== 200) throw new Error(`callback answered ${res.status()}: ${await res.text()}`);
 }

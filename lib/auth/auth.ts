@@ -20,9 +20,7 @@ function createAuth(db: Db, env: Env) {
     baseURL,
     basePath: "/api/auth",
     secret: env.BETTER_AUTH_SECRET ?? readOrCreateSecretFile(env.databasePath),
-    trustedOrigins: [
-      ...new Set([new URL(baseURL).origin, `http://127.0.0.1:${env.PORT}`, `http://localhost:${env.PORT}`]),
-    ],
+    trustedOrigins: [...new Set([new URL(baseURL).origin, `http://127.0.0.1:${env.PORT}`, `http://localhost:${env.PORT}`])],
     database: drizzleAdapter(db, { provider: "sqlite", schema: { user, session, account, verification } }),
     emailAndPassword: {
       enabled: true,

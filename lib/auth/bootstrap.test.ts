@@ -18,7 +18,8 @@ const saved = { ...process.env }; // eslint-disable-line no-restricted-propertie
 
 function setEnv(vars: Record<string, string | undefined>) {
   for (const [k, v] of Object.entries(vars)) {
-    if (v === undefined) delete process.env[k]; // eslint-disable-line no-restricted-properties
+    if (v === undefined)
+      delete process.env[k]; // eslint-disable-line no-restricted-properties
     else process.env[k] = v; // eslint-disable-line no-restricted-properties
   }
   resetEnvForTests();

@@ -8,10 +8,7 @@ import { getAuth } from "./auth";
 
 // Kept free of next/headers (and of session.ts): instrumentation, scripts and vitest import this module.
 
-type EnsureAdminResult =
-  | { status: "created"; userId: string; email: string }
-  | { status: "exists" }
-  | { status: "missing-config" };
+type EnsureAdminResult = { status: "created"; userId: string; email: string } | { status: "exists" } | { status: "missing-config" };
 
 /**
  * Creates the first user from ADMIN_EMAIL/ADMIN_PASSWORD (role "admin") when the user table is empty, so that
@@ -41,20 +38,17 @@ export async function ensureAdminUser(db: Db = getDb()): Promise<EnsureAdminResu
   const now = new Date();
 
   try {
-    const created = writeTransaction(
-      db,
-      (tx) => {
-        if (countUsers(tx) > 0) return false;
-        tx.insert(user)
-          .values({ id: userId, name: nameFromEmail(email), email, emailVerified: true, role: "admin", createdAt: now, updatedAt: now })
-          .run();
-        // better-auth's email+password sign-in looks for the "credential" account whose accountId is the user id.
-        tx.insert(account)
-          .values({ id: accountId, accountId: userId, providerId: "credential", userId, password: passwordHash, createdAt: now, updatedAt: now })
-          .run();
-        return true;
-      },
-    );
+    const created = writeTransaction(db, (tx) => {
+      if (countUsers(tx) > 0) return false;
+      tx.insert(user)
+        .values({ id: userId, name: nameFromEmail(email), email, emailVerified: true, role: "admin", createdAt: now, updatedAt: now })
+        .run();
+      // better-auth's email+password sign-in looks for the "credential" account whose accountId is the user id.
+      tx.insert(account)
+        .values({ id: accountId, accountId: userId, providerId: "credential", userId, password: passwordHash, createdAt: now, updatedAt: now })
+        .run();
+      return true;
+    });
     if (!created) return { status: "exists" };
   } catch (err) {
     if (isUniqueViolation(err)) return { status: "exists" };

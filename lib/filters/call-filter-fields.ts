@@ -48,7 +48,13 @@ export const CALL_FILTER_FIELDS = [
     valueLabel: (v) => (v === "yes" ? "Has a recording" : "No recording"),
     allText: "Any",
   }),
-  multi({ key: "source", label: "Source", more: true, item: z.enum(CALL_SOURCES), options: () => CALL_SOURCES.map((s) => ({ value: s, label: sourceLabel(s) })) }),
+  multi({
+    key: "source",
+    label: "Source",
+    more: true,
+    item: z.enum(CALL_SOURCES),
+    options: () => CALL_SOURCES.map((s) => ({ value: s, label: sourceLabel(s) })),
+  }),
 ];
 
 export type FilterField = (typeof CALL_FILTER_FIELDS)[number];

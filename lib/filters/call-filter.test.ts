@@ -62,7 +62,9 @@ describe("call filter", () => {
 });
 
 /** ISO instants the URL may carry (years 0000–9999, any millisecond). */
-const anyInstant = fc.date({ min: new Date("0000-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59.999Z"), noInvalidDate: true }).map((d) => d.toISOString());
+const anyInstant = fc
+  .date({ min: new Date("0000-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59.999Z"), noInvalidDate: true })
+  .map((d) => d.toISOString());
 /** What the bar's datetime-local inputs can express. */
 const wholeSecondIn21stCentury = fc
   .integer({ min: Date.UTC(2000, 0, 1) / 1000, max: Date.UTC(2099, 11, 31) / 1000 })

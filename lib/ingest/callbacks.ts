@@ -12,7 +12,6 @@ import {
 import type { CallbackEndpoint } from "@/lib/calls";
 import { upsertCall } from "./upsert-call";
 
-
 type RawCallback = {
   endpoint: CallbackEndpoint;
   body: Uint8Array;
@@ -22,23 +21,24 @@ type RawCallback = {
 };
 
 type ProcessResult =
-  | { ok: true; inboxId: number; callId?: number; eventId?: number; created: boolean }
-  | { ok: false; inboxId: number; field: string | null; message: string };
+  { ok: true; inboxId: number; callId?: number; eventId?: number; created: boolean } | { ok: false; inboxId: number; field: string | null; message: string };
 
 /** Stores a callback body verbatim, committed before anything parses it: nothing the vendor sent is lost. */
 export function storeRawCallback(db: Db, raw: RawCallback): number {
-  return writeTransaction(db, (tx) =>
-    tx
-    .insert(inbox)
-    .values({
-      endpoint: raw.endpoint,
-      body: Buffer.from(raw.body),
-      contentType: raw.contentType,
-      remoteAddr: raw.remoteAddr,
-      receivedAtMs: raw.receivedAtMs ?? Date.now(),
-    })
-    .returning({ id: inbox.id })
-    .get().id,
+  return writeTransaction(
+    db,
+    (tx) =>
+      tx
+        .insert(inbox)
+        .values({
+          endpoint: raw.endpoint,
+          body: Buffer.from(raw.body),
+          contentType: raw.contentType,
+          remoteAddr: raw.remoteAddr,
+          receivedAtMs: raw.receivedAtMs ?? Date.now(),
+        })
+        .returning({ id: inbox.id })
+        .get().id,
   );
 }
 
@@ -56,10 +56,7 @@ export async function processInboxItem(db: Db, inboxId: number, vendorTz: string
     return writeTransaction(db, () => writeDecoded(db, item, decoded, vendorTz));
   } catch (err) {
     if (!(err instanceof VendorPayloadError)) throw err;
-    db.update(inbox)
-      .set({ outcome: "rejected", errorField: err.field, errorText: err.message, processedAtMs: Date.now() })
-      .where(eq(inbox.id, inboxId))
-      .run();
+    db.update(inbox).set({ outcome: "rejected", errorField: err.field, errorText: err.message, processedAtMs: Date.now() }).where(eq(inbox.id, inboxId)).run();
     return { ok: false, inboxId, field: err.field, message: err.message };
   }
 }

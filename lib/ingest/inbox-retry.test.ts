@@ -10,7 +10,9 @@ const TZ = "Asia/Shanghai";
 const body = (name: string) => new Uint8Array(readFileSync(path.join("lib/telephony/fixtures", name)));
 const count = (db: Db, sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
 const row = (db: Db, id: number) =>
-  db.$client.prepare("select outcome, attempts, error_text as errorText, next_attempt_at_ms as nextAttemptAtMs, call_id as callId from inbox where id = ?").get(id) as {
+  db.$client
+    .prepare("select outcome, attempts, error_text as errorText, next_attempt_at_ms as nextAttemptAtMs, call_id as callId from inbox where id = ?")
+    .get(id) as {
     outcome: string;
     attempts: number;
     errorText: string | null;
@@ -46,7 +48,13 @@ describe("the background retry of inbox rows left received", () => {
 
   it("marks a body that is not a call rejected, as the request would have", async () => {
     const { db } = temp;
-    const id = storeRawCallback(db, { endpoint: "bill", body: new TextEncoder().encode('{"hello":1}'), contentType: "application/json", remoteAddr: null, receivedAtMs: 0 });
+    const id = storeRawCallback(db, {
+      endpoint: "bill",
+      body: new TextEncoder().encode('{"hello":1}'),
+      contentType: "application/json",
+      remoteAddr: null,
+      receivedAtMs: 0,
+    });
     expect(await retryStuckInbox(db, TZ)).toMatchObject({ taken: 1, rejected: 1 });
     expect(row(db, id).outcome).toBe("rejected");
   });

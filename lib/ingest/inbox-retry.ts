@@ -34,13 +34,7 @@ export async function retryStuckInbox(db: Db, vendorTz: string, nowMs = Date.now
   const due = db
     .select({ id: inbox.id })
     .from(inbox)
-    .where(
-      and(
-        eq(inbox.outcome, "received"),
-        lte(inbox.receivedAtMs, nowMs - graceMs),
-        or(isNull(inbox.nextAttemptAtMs), lte(inbox.nextAttemptAtMs, nowMs)),
-      ),
-    )
+    .where(and(eq(inbox.outcome, "received"), lte(inbox.receivedAtMs, nowMs - graceMs), or(isNull(inbox.nextAttemptAtMs), lte(inbox.nextAttemptAtMs, nowMs))))
     .orderBy(asc(inbox.id))
     .limit(INBOX_RETRY.batch)
     .all();

@@ -59,7 +59,13 @@ export function upsertCall(db: Db, record: CallRecord, options: { payload: unkno
     for (const other of ids.slice(1)) mergeCallInto(db, other, callId);
     merged = ids.length - 1;
     const before = s.rollupSource.get(callId) as RollupSource;
-    const after = s.updateCall.get({ ...fields, sourceBit: sourceBit(record.source), fromCdrs: record.source === "cdrs" ? 1 : 0, nowMs, id: callId }) as RollupSource;
+    const after = s.updateCall.get({
+      ...fields,
+      sourceBit: sourceBit(record.source),
+      fromCdrs: record.source === "cdrs" ? 1 : 0,
+      nowMs,
+      id: callId,
+    }) as RollupSource;
     applyRollupChange(db.$client, before, after);
   }
 
@@ -162,7 +168,10 @@ function mergeCallInto(db: Db, fromId: number, intoId: number) {
   set.sources = into.sources | from.sources;
   set.firstSeenAtMs = Math.min(into.firstSeenAtMs, from.firstSeenAtMs);
   delete set.id;
-  db.update(calls).set(set as Partial<NewCallRow>).where(eq(calls.id, intoId)).run();
+  db.update(calls)
+    .set(set as Partial<NewCallRow>)
+    .where(eq(calls.id, intoId))
+    .run();
   applyRollupChange(db.$client, intoBefore, rollupSource.get(intoId) as RollupSource);
   db.update(callKeys).set({ callId: intoId }).where(eq(callKeys.callId, fromId)).run();
   // One payload per source: the survivor's stays where both have one.

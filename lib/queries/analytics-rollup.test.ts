@@ -12,7 +12,7 @@ import { rollupPlanFor } from "./analytics-rollup";
 // A seeded generator: the same dataset every run, so a failure reproduces.
 function generator(seed: number) {
   let s = seed;
-  const rnd = () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const rnd = () => (s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   const int = (n: number) => Math.floor(rnd() * n);
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
   return { rnd, int, pick };
@@ -84,11 +84,17 @@ describe("rollup maintenance", () => {
   it("equals a full recompute from calls after inserts, updates and merges", () => {
     for (const t of ROLLUP_TABLES) {
       // Rows emptied by updates keep zeros and nothing else.
-      expect(db.$client.prepare(`select count(*) as n from ${t.name} where calls = 0 and (${ROLLUP_SUMS.join(" + abs(")}${")".repeat(ROLLUP_SUMS.length - 1)}) != 0`).get()).toEqual({ n: 0 });
+      expect(
+        db.$client
+          .prepare(`select count(*) as n from ${t.name} where calls = 0 and (${ROLLUP_SUMS.join(" + abs(")}${")".repeat(ROLLUP_SUMS.length - 1)}) != 0`)
+          .get(),
+      ).toEqual({ n: 0 });
       const live = tableRows(t.name);
       db.$client.exec(`create temp table recomputed as select * from ${t.name} where 0`);
       try {
-        for (const stmt of rebuildRollupsSql({ into: (name) => (name === t.name ? "recomputed" : `temp_skip_${name}`) }).filter((q) => q.includes("recomputed"))) {
+        for (const stmt of rebuildRollupsSql({ into: (name) => (name === t.name ? "recomputed" : `temp_skip_${name}`) }).filter((q) =>
+          q.includes("recomputed"),
+        )) {
           db.$client.exec(stmt);
         }
         const cols = [t.timeColumn, ...t.dims, ...ROLLUP_SUMS].join(", ");
@@ -182,7 +188,19 @@ describe("migrations 0003, 0005 and 0009", () => {
       );
       for (let i = 0; i < 300; i++) {
         const r = randomRecord(g, { vendorId: i });
-        insert.run(r.startedAtMs, r.answeredAtMs, r.durationSec, r.billSec, r.billSec > 0 ? 1 : 0, r.extension, r.agent, r.hangupCause, r.hangupDirection, r.direction, r.callMethod);
+        insert.run(
+          r.startedAtMs,
+          r.answeredAtMs,
+          r.durationSec,
+          r.billSec,
+          r.billSec > 0 ? 1 : 0,
+          r.extension,
+          r.agent,
+          r.hangupCause,
+          r.hangupDirection,
+          r.direction,
+          r.callMethod,
+        );
       }
       before.upgrade();
       for (const t of ROLLUP_TABLES) {
@@ -202,7 +220,6 @@ describe("migrations 0003, 0005 and 0009", () => {
       before.cleanup();
     }
   });
-
 
   it("back-fills the rollups with the same statements as the recompute", async () => {
     const { readFileSync } = await import("node:fs");

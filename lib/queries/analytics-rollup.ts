@@ -121,8 +121,7 @@ function fromRollup(db: Db, table: RollupTable, filter: CallFilter, group: Group
     where.push(c.values.length === 1 ? `${c.dim} = ?` : `${c.dim} in (${c.values.map(() => "?").join(", ")})`);
     params.push(...c.values);
   }
-  const key =
-    group.kind === "none" ? "null" : group.kind === "dim" ? group.dim : `(hour_ms + ${Math.trunc(group.offsetMs)}) / ${HOUR_MS}`;
+  const key = group.kind === "none" ? "null" : group.kind === "dim" ? group.dim : `(hour_ms + ${Math.trunc(group.offsetMs)}) / ${HOUR_MS}`;
   const rows = db.$client
     .prepare(
       `select ${key} as key, sum(calls) as calls, sum(answered_calls) as answered, sum(bill_sec) as talkSec,

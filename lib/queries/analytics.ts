@@ -3,16 +3,7 @@ import { readSnapshot, type Db } from "@/db/client";
 import { HOUR_MS, type HangupSide } from "@/lib/calls";
 import type { CallFilter } from "@/lib/filters/call-filter";
 import { presetRange } from "@/lib/filters/time-range";
-import {
-  chooseBucketUnit,
-  listBuckets,
-  localDayOf,
-  localHourParts,
-  localHourStartMs,
-  offsetSegments,
-  weekStartDay,
-  type BucketUnit,
-} from "@/lib/time-buckets";
+import { chooseBucketUnit, listBuckets, localDayOf, localHourParts, localHourStartMs, offsetSegments, weekStartDay, type BucketUnit } from "@/lib/time-buckets";
 import { TALK_TIME_BUCKETS } from "@/lib/calls";
 import { aggregate, type AggregateRow, type QuerySource } from "./analytics-rollup";
 
@@ -59,8 +50,7 @@ export type CallSummary = {
   avgWaitMissedSec: number | null;
 };
 
-export const WAIT_RULE =
-  "Wait of an answered call: answer time − start time; of an unanswered call: its whole duration (the caller waited until the hangup).";
+export const WAIT_RULE = "Wait of an answered call: answer time − start time; of an unanswered call: its whole duration (the caller waited until the hangup).";
 
 export function getCallSummary(db: Db, filter: RangedFilter, source: QuerySource = "auto"): CallSummary {
   const row = summaryOf(aggregate(db, filter, { kind: "none" }, source)[0]);
@@ -95,12 +85,7 @@ export function getHangupDirectionBreakdown(db: Db, filter: RangedFilter, source
   return breakdown(db, filter, "hangup_side", source);
 }
 
-function breakdown<K>(
-  db: Db,
-  filter: RangedFilter,
-  dim: "hangup_cause" | "hangup_side",
-  source: QuerySource,
-): BreakdownRow<K>[] {
+function breakdown<K>(db: Db, filter: RangedFilter, dim: "hangup_cause" | "hangup_side", source: QuerySource): BreakdownRow<K>[] {
   const rows = aggregate(db, filter, { kind: "dim", dim }, source).map((r) => ({ key: r.key as K, calls: r.calls, answered: r.answered, talkSec: r.talkSec }));
   const total = rows.reduce((n, r) => n + r.calls, 0);
   return rows
@@ -115,7 +100,11 @@ export { TALK_TIME_BUCKETS };
 export type TalkTimeBucket = { label: string; minSec: number; maxSec: number | null; calls: number; talkSec: number };
 
 export function getTalkTimeHistogram(db: Db, filter: RangedFilter, source: QuerySource = "auto"): TalkTimeBucket[] {
-  const rows = aggregate(db, filter, { kind: "dim", dim: "billsec_bucket" }, source).map((r) => ({ bucket: r.key as number, calls: r.calls, talkSec: r.talkSec }));
+  const rows = aggregate(db, filter, { kind: "dim", dim: "billsec_bucket" }, source).map((r) => ({
+    bucket: r.key as number,
+    calls: r.calls,
+    talkSec: r.talkSec,
+  }));
   const byBucket = new Map(rows.map((r) => [r.bucket, r]));
   return TALK_TIME_BUCKETS.map((b, i) => ({ ...b, calls: byBucket.get(i)?.calls ?? 0, talkSec: byBucket.get(i)?.talkSec ?? 0 }));
 }
@@ -212,7 +201,12 @@ export function listAgentStats(db: Db, filter: RangedFilter, source: QuerySource
 }
 
 function perParty(db: Db, filter: RangedFilter, dim: "extension" | "agent", source: QuerySource): PerPartyRow[] {
-  const rows = aggregate(db, filter, { kind: "dim", dim }, source).map((r) => ({ key: r.key as string | null, calls: r.calls, answered: r.answered, talkSec: r.talkSec }));
+  const rows = aggregate(db, filter, { kind: "dim", dim }, source).map((r) => ({
+    key: r.key as string | null,
+    calls: r.calls,
+    answered: r.answered,
+    talkSec: r.talkSec,
+  }));
   return rows
     .map((r) => ({ ...r, answerRate: ratio(r.answered, r.calls), avgTalkSec: ratio(r.talkSec, r.answered) }))
     .sort((a, b) => b.calls - a.calls || String(a.key).localeCompare(String(b.key)));
@@ -245,4 +239,3 @@ export function getAnalytics(db: Db, filter: RangedFilter, range: AnalyticsRange
 function ratio(a: number, b: number): number | null {
   return b > 0 ? a / b : null;
 }
-

@@ -62,11 +62,8 @@ export function getCallDetail(db: Db, id: number): CallDetail | null {
 /** What the recordings proxy needs of a call; null if the call does not exist. */
 export function getCallRecordingSource(db: Db, id: number): RecordingSource | null {
   return (
-    db
-      .select({ recordUrl: calls.recordUrl, downloadIp: calls.downloadIp, recordFilename: calls.recordFilename })
-      .from(calls)
-      .where(eq(calls.id, id))
-      .get() ?? null
+    db.select({ recordUrl: calls.recordUrl, downloadIp: calls.downloadIp, recordFilename: calls.recordFilename }).from(calls).where(eq(calls.id, id)).get() ??
+    null
   );
 }
 

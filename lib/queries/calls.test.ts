@@ -49,7 +49,8 @@ describe("listCalls sorted by another column than start", () => {
         const sorted = listCalls(db, callFilterSchema.parse({ ...range, sort, order, pageSize: 500 }));
         expect(sorted.total).toBeLessThan(20_000);
         const all = listCalls(db, callFilterSchema.parse({ from: new Date(base).toISOString(), sort, order, pageSize: 500, page: 1 }));
-        const inRange = (r: { startTime: string | null }) => Date.parse(r.startTime!) >= Date.parse(range.from) && Date.parse(r.startTime!) < Date.parse(range.to);
+        const inRange = (r: { startTime: string | null }) =>
+          Date.parse(r.startTime!) >= Date.parse(range.from) && Date.parse(r.startTime!) < Date.parse(range.to);
         const walkedInRange = all.rows.filter(inRange);
         expect(sorted.rows.slice(0, walkedInRange.length).map((r) => r.id)).toEqual(walkedInRange.map((r) => r.id));
         expect(walkedInRange.length).toBeGreaterThan(100);
@@ -78,7 +79,15 @@ describe("listCalls total", () => {
     });
     const iso = (ms: number) => new Date(ms).toISOString();
     const ranges = [{}, { from: iso(base + 3_600_000 * 5 + 123_456), to: iso(base + 86_400_000 * 2 + 999) }, { from: iso(base + 86_400_000 * 3) }];
-    const filters = [{}, { direction: "inbound", answered: "no" }, { extension: ["8003", "8005"] }, { agent: "1002", answered: "yes" }, { hangupCause: ["10016"] }, { extension: ["8001"], hangupCause: ["10001"] }, { q: "0012" }];
+    const filters = [
+      {},
+      { direction: "inbound", answered: "no" },
+      { extension: ["8003", "8005"] },
+      { agent: "1002", answered: "yes" },
+      { hangupCause: ["10016"] },
+      { extension: ["8001"], hangupCause: ["10001"] },
+      { q: "0012" },
+    ];
     for (const range of ranges) {
       for (const f of filters) {
         const filter = callFilterSchema.parse({ ...range, ...f });
@@ -96,7 +105,17 @@ describe("number search", () => {
   it("finds through the trigram index exactly what a scan of the numbers finds, after updates and deletes too", () => {
     writeTransaction(db, () => {
       for (let i = 1; i <= 400; i++) {
-        upsertCall(db, makeCall({ vendorId: i, startedAtMs: base + i * 60_000, destNumber: numbers[i % numbers.length]!, displayNumber: numbers[(i * 3) % numbers.length]!, aNumber: i % 9 ? null : numbers[(i * 5) % numbers.length]! }), { payload: {} });
+        upsertCall(
+          db,
+          makeCall({
+            vendorId: i,
+            startedAtMs: base + i * 60_000,
+            destNumber: numbers[i % numbers.length]!,
+            displayNumber: numbers[(i * 3) % numbers.length]!,
+            aNumber: i % 9 ? null : numbers[(i * 5) % numbers.length]!,
+          }),
+          { payload: {} },
+        );
       }
     });
     // Numbers change under the index: a later bill corrects one, a row goes away (the triggers of migration 0006).
@@ -105,14 +124,34 @@ describe("number search", () => {
     db.$client.prepare("delete from calls where vendor_id in (7, 8)").run();
     const terms = ["13812345678", "5678", "1234", "138", "13", "8", "0000", 'a"b', "%c", "_d", "17700001234", "99999"];
     for (const q of terms) {
-      const filter = callFilterSchema.parse({ q, pageSize: 500, from: new Date(base + 30 * 60_000).toISOString(), to: new Date(base + 300 * 60_000).toISOString() });
-      const scanned = db.select({ id: calls.id }).from(calls).where(callWhere(filter, { numberSearch: "scan" })).all().map((r) => r.id).sort((a, b) => a - b);
-      const indexed = db.select({ id: calls.id }).from(calls).where(callWhere(filter, { numberSearch: "index" })).all().map((r) => r.id).sort((a, b) => a - b);
+      const filter = callFilterSchema.parse({
+        q,
+        pageSize: 500,
+        from: new Date(base + 30 * 60_000).toISOString(),
+        to: new Date(base + 300 * 60_000).toISOString(),
+      });
+      const scanned = db
+        .select({ id: calls.id })
+        .from(calls)
+        .where(callWhere(filter, { numberSearch: "scan" }))
+        .all()
+        .map((r) => r.id)
+        .sort((a, b) => a - b);
+      const indexed = db
+        .select({ id: calls.id })
+        .from(calls)
+        .where(callWhere(filter, { numberSearch: "index" }))
+        .all()
+        .map((r) => r.id)
+        .sort((a, b) => a - b);
       expect(indexed, q).toEqual(scanned);
       const page = listCalls(db, filter);
       expect(page.total, q).toBe(scanned.length);
       expect(page.totalExact).toBe(true);
-      expect(page.rows.map((r) => r.id).sort((a, b) => a - b), q).toEqual(scanned);
+      expect(
+        page.rows.map((r) => r.id).sort((a, b) => a - b),
+        q,
+      ).toEqual(scanned);
     }
     expect(listCalls(db, callFilterSchema.parse({ q: "17700001234" })).total).toBe(3);
     expect(listCalls(db, callFilterSchema.parse({ q: "12345678" })).rows.some((r) => [7, 8].includes(Number(r.vendorId)))).toBe(false);

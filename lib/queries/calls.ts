@@ -47,7 +47,12 @@ function countMatches(db: Db, filter: CallFilter, where: SQL | undefined, search
     return { total: rollupAggregate(db, plan, ranged, { kind: "none" })[0]?.calls ?? 0, totalExact: true };
   }
   if (search === "scan") {
-    const matches = db.select({ one: sql`1` }).from(calls).where(where).limit(SCAN_TOTAL_CAP + 1).as("matches");
+    const matches = db
+      .select({ one: sql`1` })
+      .from(calls)
+      .where(where)
+      .limit(SCAN_TOTAL_CAP + 1)
+      .as("matches");
     const n = db.select({ n: count() }).from(matches).get()?.n ?? 0;
     return { total: Math.min(n, SCAN_TOTAL_CAP), totalExact: n <= SCAN_TOTAL_CAP };
   }

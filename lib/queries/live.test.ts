@@ -95,22 +95,45 @@ describe("listExtensionTiles", () => {
   it("lets a newer poll override a stuck callback state", () => {
     addEvent({ uuid: "lost", status: "answer", extension: "8005", eventAtMs: NOW - 10 * MIN });
     const polled = { "8005": { state: "idle" as const, atMs: NOW - 5_000, registered: true } };
-    expect(tile(listExtensionTiles(db, { nowMs: NOW, polled }), "8005")).toMatchObject({ state: "idle", source: "poll", sinceMs: NOW - 5_000, otherNumber: null });
+    expect(tile(listExtensionTiles(db, { nowMs: NOW, polled }), "8005")).toMatchObject({
+      state: "idle",
+      source: "poll",
+      sinceMs: NOW - 5_000,
+      otherNumber: null,
+    });
   });
 });
 
 describe("mergePolled", () => {
   const talking = toExtensionTile(
-    { extension: "8001", uuid: "c", status: "answer", direction: "outbound", caller: "8001", callee: "139", eventAtMs: NOW - MIN, receivedAtMs: NOW - MIN, ringAtMs: NOW - 2 * MIN },
+    {
+      extension: "8001",
+      uuid: "c",
+      status: "answer",
+      direction: "outbound",
+      caller: "8001",
+      callee: "139",
+      eventAtMs: NOW - MIN,
+      receivedAtMs: NOW - MIN,
+      ringAtMs: NOW - 2 * MIN,
+    },
     NOW,
   );
 
   it("keeps a callback that is newer than the poll", () => {
-    expect(mergePolled(talking, { state: "idle", atMs: NOW - 2 * MIN, registered: true })).toMatchObject({ state: "talking", registered: true, source: "event" });
+    expect(mergePolled(talking, { state: "idle", atMs: NOW - 2 * MIN, registered: true })).toMatchObject({
+      state: "talking",
+      registered: true,
+      source: "event",
+    });
   });
 
   it("keeps the callback's since when the poll agrees", () => {
-    expect(mergePolled(talking, { state: "talking", atMs: NOW, registered: true, sinceMs: NOW - 50_000 })).toMatchObject({ state: "talking", sinceMs: NOW - MIN, otherNumber: "139" });
+    expect(mergePolled(talking, { state: "talking", atMs: NOW, registered: true, sinceMs: NOW - 50_000 })).toMatchObject({
+      state: "talking",
+      sinceMs: NOW - MIN,
+      otherNumber: "139",
+    });
   });
 
   it("shows an unregistered extension as offline", () => {
@@ -118,7 +141,9 @@ describe("mergePolled", () => {
   });
 
   it("adds extensions only the poll knows", () => {
-    expect(tile(listExtensionTiles(db, { nowMs: NOW, polled: { "8999": { state: "ringing", atMs: NOW, registered: true, otherNumber: "137" } } }), "8999")).toMatchObject({
+    expect(
+      tile(listExtensionTiles(db, { nowMs: NOW, polled: { "8999": { state: "ringing", atMs: NOW, registered: true, otherNumber: "137" } } }), "8999"),
+    ).toMatchObject({
       state: "ringing",
       otherNumber: "137",
     });

@@ -14,7 +14,6 @@ import { LIVE_STATES, type Direction, type ExtensionStatus, type LiveState } fro
  * the vendor's GetSipCallStatus), today's counters and the latest calls.
  */
 
-
 /** A ring or answer older than this without a hangup is shown as "unknown (no hangup received)", not as stuck. */
 export const STALE_AFTER_MS = 2 * 60 * 60 * 1000;
 /** Extensions with an event or a call in this window are on the board. */
@@ -131,9 +130,7 @@ export function listExtensionTiles(db: Db, { nowMs = Date.now(), polled = {} }: 
   for (const extension of Object.keys(polled)) {
     if (!byExtension.has(extension)) byExtension.set(extension, emptyTile(extension));
   }
-  return [...byExtension.values()]
-    .map((tile) => mergePolled(tile, polled[tile.extension]))
-    .sort((a, b) => numericOrder(a.extension, b.extension));
+  return [...byExtension.values()].map((tile) => mergePolled(tile, polled[tile.extension])).sort((a, b) => numericOrder(a.extension, b.extension));
 }
 
 /**
@@ -166,18 +163,17 @@ function listLatestExtensionEvents(db: Db): LatestExtensionEvent[] {
     )
     where ext.x is not null
   `);
-  return rows
-    .map((r) => ({
-      extension: r.extension,
-      uuid: r.uuid,
-      status: r.status,
-      direction: r.direction,
-      caller: r.caller,
-      callee: r.callee,
-      eventAtMs: r.event_at_ms,
-      receivedAtMs: r.received_at_ms,
-      ringAtMs: r.ring_at_ms,
-    }));
+  return rows.map((r) => ({
+    extension: r.extension,
+    uuid: r.uuid,
+    status: r.status,
+    direction: r.direction,
+    caller: r.caller,
+    callee: r.callee,
+    eventAtMs: r.event_at_ms,
+    receivedAtMs: r.received_at_ms,
+    ringAtMs: r.ring_at_ms,
+  }));
 }
 
 /** Extensions that made or took a call since `sinceMs`: distinct extensions by index skip, then one probe each. */
@@ -306,11 +302,23 @@ const numericOrder = new Intl.Collator("en", { numeric: true }).compare;
 
 /** The stored poll as the live board takes it; an answer older than `maxAgeMs` is ignored (the poller stopped). */
 function getPolledExtensions(db: Db, maxAgeMs: number, nowMs = Date.now()): PolledExtensions {
-  const rows = db.select().from(extensionPolls).where(gte(extensionPolls.polledAtMs, nowMs - maxAgeMs)).all();
+  const rows = db
+    .select()
+    .from(extensionPolls)
+    .where(gte(extensionPolls.polledAtMs, nowMs - maxAgeMs))
+    .all();
   return Object.fromEntries(
     rows.map((r): [string, PolledExtension] => [
       r.extension,
-      { state: r.state, atMs: r.polledAtMs, registered: r.registered, sinceMs: r.sinceMs, direction: r.direction, otherNumber: r.otherNumber, detail: r.detail },
+      {
+        state: r.state,
+        atMs: r.polledAtMs,
+        registered: r.registered,
+        sinceMs: r.sinceMs,
+        direction: r.direction,
+        otherNumber: r.otherNumber,
+        detail: r.detail,
+      },
     ]),
   );
 }

@@ -8,8 +8,7 @@ export const SCAN_TOTAL_CAP = 1_000;
 const INDEXED_TAIL = 5;
 
 /** What migration 0006 runs to index the numbers of the calls already stored (and a bulk load after its rows). */
-export const INDEX_NUMBERS_SQL =
-  "INSERT INTO `calls_numbers` (rowid, numbers) SELECT id, concat_ws(' ', display_number, dest_number, a_number) FROM `calls`";
+export const INDEX_NUMBERS_SQL = "INSERT INTO `calls_numbers` (rowid, numbers) SELECT id, concat_ws(' ', display_number, dest_number, a_number) FROM `calls`";
 
 export type NumberSearchMode = "index" | "scan";
 

@@ -4,7 +4,6 @@ import type { Db } from "@/db/client";
 import { inbox, leases, syncCheckpoints, syncRuns } from "@/db/schema";
 import { SYNC_SOURCES, type InboxEndpoint, type InboxOutcome, type VendorAccount } from "@/lib/calls";
 
-
 /** Per source: last success, checkpoint, lag, the last run, and recent runs for the /sync page. */
 export function getSyncStatus(db: Db, nowMs = Date.now()) {
   const checkpoints = db.select().from(syncCheckpoints).all();
@@ -48,11 +47,7 @@ export type InboxListItem = {
  * Payloads that need a look, newest first, for review and replay: rejected (not a call), failed (our side failed
  * every retry) and those still being retried in the background.
  */
-export function listProblemInbox(
-  db: Db,
-  limit = 50,
-  nowMs = Date.now(),
-): { items: InboxListItem[]; rejected: number; failed: number; retrying: number } {
+export function listProblemInbox(db: Db, limit = 50, nowMs = Date.now()): { items: InboxListItem[]; rejected: number; failed: number; retrying: number } {
   // "received" is normal for the instant between storing and parsing; past the grace it is being retried.
   const stuckBefore = nowMs - 60_000;
   const retrying = and(eq(inbox.outcome, "received"), lt(inbox.receivedAtMs, stuckBefore));
@@ -76,7 +71,12 @@ export function listProblemInbox(
     .orderBy(desc(inbox.id))
     .limit(limit)
     .all();
-  const countWhere = (where: ReturnType<typeof eq> | undefined) => db.select({ n: sql<number>`count(*)` }).from(inbox).where(where).get()?.n ?? 0;
+  const countWhere = (where: ReturnType<typeof eq> | undefined) =>
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(inbox)
+      .where(where)
+      .get()?.n ?? 0;
   return {
     items: rows,
     rejected: countWhere(eq(inbox.outcome, "rejected")),
@@ -88,8 +88,7 @@ export function listProblemInbox(
 /** What the last login said about the account (company, authorization expiry), for /settings and /sync. */
 export function getLoginInfo(db: Db, name = "getbill"): (VendorAccount & { obtainedAtMs: number }) | null {
   const row = db.$client.prepare("select info, obtained_at_ms as obtainedAtMs from vendor_tokens where name = ?").get(name) as
-    | { info: string | null; obtainedAtMs: number }
-    | undefined;
+    { info: string | null; obtainedAtMs: number } | undefined;
   if (!row?.info) return null;
   return { ...(JSON.parse(row.info) as VendorAccount), obtainedAtMs: row.obtainedAtMs };
 }

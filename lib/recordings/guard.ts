@@ -9,11 +9,43 @@ import { AppError } from "@/lib/errors";
  */
 
 const BLOCKED: { reason: string; cidrs: [string, number, "ipv4" | "ipv6"][] }[] = [
-  { reason: "cloud metadata", cidrs: [["169.254.169.254", 32, "ipv4"], ["fd00:ec2::254", 128, "ipv6"]] },
-  { reason: "loopback", cidrs: [["127.0.0.0", 8, "ipv4"], ["::1", 128, "ipv6"]] },
-  { reason: "unspecified", cidrs: [["0.0.0.0", 8, "ipv4"], ["::", 128, "ipv6"]] },
-  { reason: "private", cidrs: [["10.0.0.0", 8, "ipv4"], ["172.16.0.0", 12, "ipv4"], ["192.168.0.0", 16, "ipv4"], ["fc00::", 7, "ipv6"]] },
-  { reason: "link-local", cidrs: [["169.254.0.0", 16, "ipv4"], ["fe80::", 10, "ipv6"]] },
+  {
+    reason: "cloud metadata",
+    cidrs: [
+      ["169.254.169.254", 32, "ipv4"],
+      ["fd00:ec2::254", 128, "ipv6"],
+    ],
+  },
+  {
+    reason: "loopback",
+    cidrs: [
+      ["127.0.0.0", 8, "ipv4"],
+      ["::1", 128, "ipv6"],
+    ],
+  },
+  {
+    reason: "unspecified",
+    cidrs: [
+      ["0.0.0.0", 8, "ipv4"],
+      ["::", 128, "ipv6"],
+    ],
+  },
+  {
+    reason: "private",
+    cidrs: [
+      ["10.0.0.0", 8, "ipv4"],
+      ["172.16.0.0", 12, "ipv4"],
+      ["192.168.0.0", 16, "ipv4"],
+      ["fc00::", 7, "ipv6"],
+    ],
+  },
+  {
+    reason: "link-local",
+    cidrs: [
+      ["169.254.0.0", 16, "ipv4"],
+      ["fe80::", 10, "ipv6"],
+    ],
+  },
   { reason: "carrier-grade NAT", cidrs: [["100.64.0.0", 10, "ipv4"]] },
   {
     reason: "reserved",

@@ -28,7 +28,12 @@ describe("maskSecret", () => {
 describe("describeVendorSources", () => {
   it("names what is missing when nothing is configured", () => {
     const s = describeVendorSources(none);
-    expect(s.getbill).toMatchObject({ configured: false, auth: null, url: null, missing: ["GETBILL_URL", "GETBILL_TOKEN or GETBILL_APPID + GETBILL_ACCESSKEY"] });
+    expect(s.getbill).toMatchObject({
+      configured: false,
+      auth: null,
+      url: null,
+      missing: ["GETBILL_URL", "GETBILL_TOKEN or GETBILL_APPID + GETBILL_ACCESSKEY"],
+    });
     expect(s.cdrs).toMatchObject({ configured: false, auth: null, missing: ["CDRS_URL", "CDRS_APPID", "CDRS_ACCESSKEY", "CDRS_USERNAME or CDRS_IP"] });
     expect(s.getbill.settings.every((x) => x.value === null)).toBe(true);
   });

@@ -96,8 +96,7 @@ export type SyncRequest = {
 };
 
 export type SyncOutcome =
-  | { status: "done"; results: SyncRunResult[]; notConfigured: ConfiguredSources["notConfigured"] }
-  | { status: "busy"; holder: string; expiresAtMs: number };
+  { status: "done"; results: SyncRunResult[]; notConfigured: ConfiguredSources["notConfigured"] } | { status: "busy"; holder: string; expiresAtMs: number };
 
 /**
  * One sync of the configured sources, one at a time across every process on the database (a lease), each source

@@ -7,7 +7,6 @@ import { VendorApiError, type VendorApiErrorCode } from "@/lib/telephony/api-err
 import type { CallRecord } from "@/lib/calls";
 import { VendorPayloadError } from "@/lib/telephony/errors";
 
-
 /** A pull API as the sync sees it: pages of raw records over a time window, and how to read one record. */
 export type PullSource = {
   name: SyncSource;
@@ -136,7 +135,20 @@ export async function runSync(
       `update sync_runs set finished_at_ms = ?, windows = ?, pages = ?, records = ?, records_new = ?, records_updated = ?,
          records_rejected = ?, retries = ?, outcome = ?, error_code = ?, error_text = ? where id = ?`,
     )
-    .run(finishedAtMs, result.windows, result.pages, result.records, result.recordsNew, result.recordsUpdated, result.recordsRejected, result.retries, result.outcome, result.errorCode ?? null, result.errorText ?? null, runId);
+    .run(
+      finishedAtMs,
+      result.windows,
+      result.pages,
+      result.records,
+      result.recordsNew,
+      result.recordsUpdated,
+      result.recordsRejected,
+      result.retries,
+      result.outcome,
+      result.errorCode ?? null,
+      result.errorText ?? null,
+      runId,
+    );
   if (result.outcome === "succeeded") {
     db.$client
       .prepare(
@@ -151,7 +163,7 @@ export async function runSync(
 /** [from, to) cut at multiples of windowMs (UTC), so that runs share window boundaries. */
 function splitWindows(fromMs: number, toMs: number, windowMs: number): { fromMs: number; toMs: number }[] {
   const windows: { fromMs: number; toMs: number }[] = [];
-  for (let start = fromMs; start < toMs; ) {
+  for (let start = fromMs; start < toMs;) {
     const end = Math.min(toMs, (Math.floor(start / windowMs) + 1) * windowMs);
     windows.push({ fromMs: start, toMs: end });
     start = end;
@@ -169,13 +181,7 @@ export function getCheckpoint(db: Db, source: SyncSource): { doneUntilMs: number
 
 class IncompleteWindowError extends Error {}
 
-async function syncWindow(
-  db: Db,
-  source: PullSource,
-  window: { fromMs: number; toMs: number },
-  result: SyncRunResult,
-  progress: (page: number) => void,
-) {
+async function syncWindow(db: Db, source: PullSource, window: { fromMs: number; toMs: number }, result: SyncRunResult, progress: (page: number) => void) {
   let expected = 0;
   let seen = 0;
   for (let pass = 1; pass <= PASSES_PER_WINDOW; pass++) {

@@ -10,8 +10,7 @@ export function databaseTokenStore(db: Db, name = "getbill", lifetimeMs = TOKEN_
   return {
     get() {
       const row = client.prepare("select token, expires_at_ms as expiresAtMs from vendor_tokens where name = ?").get(name) as
-        | { token: string; expiresAtMs: number | null }
-        | undefined;
+        { token: string; expiresAtMs: number | null } | undefined;
       return row && (row.expiresAtMs == null || row.expiresAtMs > Date.now()) ? row.token : null;
     },
     set(token: string, login: LoginInfo) {

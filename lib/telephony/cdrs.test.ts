@@ -64,7 +64,7 @@ describe("normalizeCdrsRecord", () => {
     });
   });
 
-  it("keeps the A side of a double call (callmethod \"4\")", () => {
+  it('keeps the A side of a double call (callmethod "4")', () => {
     const call = normalizeCdrsRecord(
       {
         id: 9,

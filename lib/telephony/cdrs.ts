@@ -88,7 +88,10 @@ export const cdrsReplySchema = z.object({
   msg: z.string().nullish(),
   data: z
     .object({
-      data: z.array(z.unknown()).nullish().transform((records) => records ?? []),
+      data: z
+        .array(z.unknown())
+        .nullish()
+        .transform((records) => records ?? []),
       page: looseInt.nullish(),
       per_page: looseInt.nullish(),
       total: looseInt.nullish(),

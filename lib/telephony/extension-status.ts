@@ -4,24 +4,30 @@ import { EXTENSION_STATUSES, type ExtensionEvent } from "@/lib/calls";
 import { optionalCount, parseVendor, text, toDirection, toExtension } from "./fields";
 
 /** `starttime` of a status callback is Unix time in seconds, sent as text ("1612857945") or a number. */
-const unixSeconds = z.unknown().optional().transform((value, ctx): number => {
-  const digits = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : "";
-  const seconds = /^\d+$/.test(digits) ? Number(digits) : NaN;
-  if (!Number.isSafeInteger(seconds)) {
-    ctx.addIssue({ code: "custom", message: value === undefined ? "missing" : `${JSON.stringify(value)} is not Unix time in seconds` });
-    return z.NEVER;
-  }
-  return seconds * 1000;
-});
+const unixSeconds = z
+  .unknown()
+  .optional()
+  .transform((value, ctx): number => {
+    const digits = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : "";
+    const seconds = /^\d+$/.test(digits) ? Number(digits) : NaN;
+    if (!Number.isSafeInteger(seconds)) {
+      ctx.addIssue({ code: "custom", message: value === undefined ? "missing" : `${JSON.stringify(value)} is not Unix time in seconds` });
+      return z.NEVER;
+    }
+    return seconds * 1000;
+  });
 
 /** `isbleg`: "true"/"false" as documented, or a JSON boolean; absent or "" → null. */
-const flag = z.unknown().optional().transform((value, ctx): boolean | null => {
-  if (value === undefined || value === null || value === "") return null;
-  if (value === true || value === "true") return true;
-  if (value === false || value === "false") return false;
-  ctx.addIssue({ code: "custom", message: `${JSON.stringify(value)} is not "true" or "false"` });
-  return z.NEVER;
-});
+const flag = z
+  .unknown()
+  .optional()
+  .transform((value, ctx): boolean | null => {
+    if (value === undefined || value === null || value === "") return null;
+    if (value === true || value === "true") return true;
+    if (value === false || value === "false") return false;
+    ctx.addIssue({ code: "custom", message: `${JSON.stringify(value)} is not "true" or "false"` });
+    return z.NEVER;
+  });
 
 const requiredText = text.transform((value, ctx): string => {
   if (value === null) {
@@ -31,15 +37,18 @@ const requiredText = text.transform((value, ctx): string => {
   return value;
 });
 
-const status = z.unknown().optional().transform((value, ctx) => {
-  const word = typeof value === "string" ? value.trim().toLowerCase() : value;
-  const found = EXTENSION_STATUSES.find((s) => s === word);
-  if (found === undefined) {
-    ctx.addIssue({ code: "custom", message: value === undefined ? "missing" : `${JSON.stringify(value)} is not one of ${EXTENSION_STATUSES.join(", ")}` });
-    return z.NEVER;
-  }
-  return found;
-});
+const status = z
+  .unknown()
+  .optional()
+  .transform((value, ctx) => {
+    const word = typeof value === "string" ? value.trim().toLowerCase() : value;
+    const found = EXTENSION_STATUSES.find((s) => s === word);
+    if (found === undefined) {
+      ctx.addIssue({ code: "custom", message: value === undefined ? "missing" : `${JSON.stringify(value)} is not one of ${EXTENSION_STATUSES.join(", ")}` });
+      return z.NEVER;
+    }
+    return found;
+  });
 
 /** Extension status callback (ring / answer / hangup), predictive-outbound-callbacks.md. */
 export const extensionStatusSchema = z.object({

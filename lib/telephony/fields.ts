@@ -41,37 +41,46 @@ function isEmpty(value: unknown): value is undefined | null | "" {
 }
 
 /** Required non-negative integer (`billsec`): 14 or "14". */
-export const count = z.unknown().optional().transform((value, ctx): number => {
-  const n = toCount(value);
-  if (n === undefined) {
-    ctx.addIssue({ code: "custom", message: value === undefined ? "missing" : `${quote(value)} is not a whole number` });
-    return z.NEVER;
-  }
-  return n;
-});
-
-/** Optional non-negative integer (`duration`, `callmethod`, `id`, `hangupcause`, `round`): absent, null or "" → null. */
-export const optionalCount = z.unknown().optional().transform((value, ctx): number | null => {
-  if (isEmpty(value)) return null;
-  const n = toCount(value);
-  if (n === undefined) {
-    ctx.addIssue({ code: "custom", message: `${quote(value)} is not a whole number` });
-    return z.NEVER;
-  }
-  return n;
-});
-
-function textCodec(unset: readonly string[]) {
-  return z.unknown().optional().transform((value, ctx): string | null => {
-    if (value === undefined || value === null) return null;
-    if (typeof value === "number" && Number.isFinite(value)) return String(value);
-    if (typeof value !== "string") {
-      ctx.addIssue({ code: "custom", message: `${quote(value)} is not text` });
+export const count = z
+  .unknown()
+  .optional()
+  .transform((value, ctx): number => {
+    const n = toCount(value);
+    if (n === undefined) {
+      ctx.addIssue({ code: "custom", message: value === undefined ? "missing" : `${quote(value)} is not a whole number` });
       return z.NEVER;
     }
-    const text = value.trim();
-    return text === "" || unset.includes(text) ? null : text;
+    return n;
   });
+
+/** Optional non-negative integer (`duration`, `callmethod`, `id`, `hangupcause`, `round`): absent, null or "" → null. */
+export const optionalCount = z
+  .unknown()
+  .optional()
+  .transform((value, ctx): number | null => {
+    if (isEmpty(value)) return null;
+    const n = toCount(value);
+    if (n === undefined) {
+      ctx.addIssue({ code: "custom", message: `${quote(value)} is not a whole number` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+function textCodec(unset: readonly string[]) {
+  return z
+    .unknown()
+    .optional()
+    .transform((value, ctx): string | null => {
+      if (value === undefined || value === null) return null;
+      if (typeof value === "number" && Number.isFinite(value)) return String(value);
+      if (typeof value !== "string") {
+        ctx.addIssue({ code: "custom", message: `${quote(value)} is not text` });
+        return z.NEVER;
+      }
+      const text = value.trim();
+      return text === "" || unset.includes(text) ? null : text;
+    });
 }
 
 /** Optional text: trimmed, "" → null; a number becomes its decimal text (`companycode` 20000013, `userkey` 1). */
@@ -96,34 +105,40 @@ function checkTime(text: string): boolean {
 const TIME_FORMAT = "is not a time (yyyy-mm-dd hh:mm:ss)";
 
 /** Required vendor wall-clock time `yyyy-mm-dd hh:mm:ss` (no zone), kept as trimmed text. */
-export const time = z.unknown().optional().transform((value, ctx): string => {
-  if (value === undefined || value === null) {
-    ctx.addIssue({ code: "custom", message: "missing" });
-    return z.NEVER;
-  }
-  const text = typeof value === "string" ? value.trim() : undefined;
-  if (text === undefined || !checkTime(text)) {
-    ctx.addIssue({ code: "custom", message: `${quote(value)} ${TIME_FORMAT}` });
-    return z.NEVER;
-  }
-  if (EPOCH_PLACEHOLDER.test(text)) {
-    ctx.addIssue({ code: "custom", message: `${quote(value)} is the vendor's "no time" placeholder` });
-    return z.NEVER;
-  }
-  return text;
-});
+export const time = z
+  .unknown()
+  .optional()
+  .transform((value, ctx): string => {
+    if (value === undefined || value === null) {
+      ctx.addIssue({ code: "custom", message: "missing" });
+      return z.NEVER;
+    }
+    const text = typeof value === "string" ? value.trim() : undefined;
+    if (text === undefined || !checkTime(text)) {
+      ctx.addIssue({ code: "custom", message: `${quote(value)} ${TIME_FORMAT}` });
+      return z.NEVER;
+    }
+    if (EPOCH_PLACEHOLDER.test(text)) {
+      ctx.addIssue({ code: "custom", message: `${quote(value)} is the vendor's "no time" placeholder` });
+      return z.NEVER;
+    }
+    return text;
+  });
 
 /** Optional vendor time: absent, null, "", "0000-00-00 00:00:00" and "1970-01-01 …" → null. */
-export const optionalTime = z.unknown().optional().transform((value, ctx): string | null => {
-  if (isEmpty(value)) return null;
-  const text = typeof value === "string" ? value.trim() : undefined;
-  if (text !== undefined && (NO_TIME.test(text) || EPOCH_PLACEHOLDER.test(text))) return null;
-  if (text === undefined || !checkTime(text)) {
-    ctx.addIssue({ code: "custom", message: `${quote(value)} ${TIME_FORMAT}` });
-    return z.NEVER;
-  }
-  return text;
-});
+export const optionalTime = z
+  .unknown()
+  .optional()
+  .transform((value, ctx): string | null => {
+    if (isEmpty(value)) return null;
+    const text = typeof value === "string" ? value.trim() : undefined;
+    if (text !== undefined && (NO_TIME.test(text) || EPOCH_PLACEHOLDER.test(text))) return null;
+    if (text === undefined || !checkTime(text)) {
+      ctx.addIssue({ code: "custom", message: `${quote(value)} ${TIME_FORMAT}` });
+      return z.NEVER;
+    }
+    return text;
+  });
 
 /** Reads a vendor time (already checked by `time`) in the vendor's zone as UTC epoch ms. */
 export function toMs(field: string, text: string, vendorTz: string): number;

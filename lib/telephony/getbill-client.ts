@@ -7,9 +7,7 @@ import { getBillReplySchema } from "./getbill";
 import { postVendorForm, type HttpOptions } from "./http";
 
 /** Where the GetBill token comes from: a fixed one (GETBILL_TOKEN), or a login with appid/accesskey. */
-export type GetBillAuth =
-  | { kind: "token"; token: string }
-  | { kind: "login"; appid: string; accesskey: string; store: TokenStore };
+export type GetBillAuth = { kind: "token"; token: string } | { kind: "login"; appid: string; accesskey: string; store: TokenStore };
 
 /** Keeps the login token where every app process finds it (the database), so they do not each log in. */
 export type TokenStore = {
@@ -166,7 +164,10 @@ function parseAuthTime(value: string | number | null | undefined, vendorTz: stri
   return parseZonedTime(value, vendorTz);
 }
 
-const text = z.union([z.string(), z.number()]).nullish().transform((v) => (v == null ? null : String(v)));
+const text = z
+  .union([z.string(), z.number()])
+  .nullish()
+  .transform((v) => (v == null ? null : String(v)));
 
 const loginResultSchema = z.object({
   token: z.string().min(1),

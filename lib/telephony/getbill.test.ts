@@ -82,10 +82,26 @@ describe("normalizeGetBillBill", () => {
 
   it("reads an answered inbound bill with text numbers", () => {
     const call = normalizeGetBillBill(
-      { id: "7", starttime: "2020-01-01 09:00:00", answertime: "2020-01-01 09:00:05", endtime: "2020-01-01 09:01:05", duration: "65", billsec: "60", direction: "callin", userid: "agent-1" },
+      {
+        id: "7",
+        starttime: "2020-01-01 09:00:00",
+        answertime: "2020-01-01 09:00:05",
+        endtime: "2020-01-01 09:01:05",
+        duration: "65",
+        billsec: "60",
+        direction: "callin",
+        userid: "agent-1",
+      },
       TZ,
     );
-    expect(call).toMatchObject({ vendorId: 7, direction: "inbound", answeredAtMs: Date.UTC(2020, 0, 1, 1, 0, 5), durationSec: 65, billSec: 60, agent: "agent-1" });
+    expect(call).toMatchObject({
+      vendorId: 7,
+      direction: "inbound",
+      answeredAtMs: Date.UTC(2020, 0, 1, 1, 0, 5),
+      durationSec: 65,
+      billSec: 60,
+      agent: "agent-1",
+    });
   });
 
   it("rejects a bill without a start time or talk time", () => {

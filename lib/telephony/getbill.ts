@@ -92,14 +92,15 @@ export const getBillReplySchema = z.object({
           totalitems: looseInt,
           currentpage: looseInt,
           itemsperpage: looseInt,
-          bills: z.array(z.unknown()).nullish().transform((bills) => bills ?? []),
+          bills: z
+            .array(z.unknown())
+            .nullish()
+            .transform((bills) => bills ?? []),
         })
         .nullish(),
       reqtime: looseInt.nullish(),
       rsptime: looseInt.nullish(),
-      errors: z
-        .object({ code: z.union([z.number(), z.string()]).nullish(), codemsg: z.string().nullish() })
-        .nullish(),
+      errors: z.object({ code: z.union([z.number(), z.string()]).nullish(), codemsg: z.string().nullish() }).nullish(),
     })
     .nullish(),
 });

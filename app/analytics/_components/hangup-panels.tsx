@@ -27,7 +27,10 @@ export function HangupCausePanel({ rows, labels, filter }: { rows: BreakdownRow<
       ) : (
         <div className="grid gap-4 xl:grid-cols-2">
           <BarListChart
-            ariaLabel={`Calls per hangup cause: ${view.slice(0, CHART_TOP).map((v) => `${v.label} ${v.calls}`).join(", ")}`}
+            ariaLabel={`Calls per hangup cause: ${view
+              .slice(0, CHART_TOP)
+              .map((v) => `${v.label} ${v.calls}`)
+              .join(", ")}`}
             valueName="Calls"
             data={view.slice(0, CHART_TOP).map((v) => ({ label: v.label, value: v.calls, href: v.href }))}
           />
@@ -94,7 +97,10 @@ function BreakdownTable({ caption, rows, keyHeader }: { caption: string; rows: V
             <tr key={`${r.label}|${r.code}`} className="relative border-b border-slate-100 last:border-0 hover:bg-slate-50">
               <td className="py-1.5 pr-2">
                 {r.href ? (
-                  <Link href={r.href} className="text-sky-800 after:absolute after:inset-0 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600">
+                  <Link
+                    href={r.href}
+                    className="text-sky-800 after:absolute after:inset-0 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600"
+                  >
                     {r.label}
                   </Link>
                 ) : (

@@ -84,7 +84,11 @@ export function PartyTable({ rows, keyHeader, caption }: { rows: PartyRowView[];
             <tr key={r.key ?? ""} className="relative border-b border-slate-100 last:border-0 hover:bg-slate-50">
               <td className="py-1.5 pr-2">
                 {r.href ? (
-                  <Link href={r.href} prefetch={false} className="text-sky-800 after:absolute after:inset-0 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600">
+                  <Link
+                    href={r.href}
+                    prefetch={false}
+                    className="text-sky-800 after:absolute after:inset-0 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600"
+                  >
                     {r.label}
                   </Link>
                 ) : (

@@ -15,7 +15,11 @@ export function TilesSkeleton() {
 
 export function PanelSkeleton({ title, height = 260, className }: { title: string; height?: number; className?: string }) {
   return (
-    <section aria-busy="true" aria-label={`Loading ${title}`} className={`flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 ${className ?? ""}`}>
+    <section
+      aria-busy="true"
+      aria-label={`Loading ${title}`}
+      className={`flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 ${className ?? ""}`}
+    >
       <h2 className="text-sm font-semibold text-slate-900">{title}</h2>
       <div className="animate-pulse rounded-md bg-slate-100" style={{ height }} />
     </section>

@@ -10,8 +10,22 @@ export function SummaryTiles({ now, before, filter }: { now: CallSummary; before
   const change = (pick: (s: CallSummary) => number | null) => relativeChange(pick(now), pick(before));
   return (
     <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
-      <Tile label="Calls" value={formatCount(now.calls)} href={callsHref(filter, {})} delta={change((s) => s.calls)} better="neither" description="Every call in the period that matches the filters." />
-      <Tile label="Answered" value={formatCount(now.answered)} href={callsHref(filter, { answered: "yes" })} delta={change((s) => s.answered)} better="up" description={`${formatCount(now.calls - now.answered)} not answered.`} />
+      <Tile
+        label="Calls"
+        value={formatCount(now.calls)}
+        href={callsHref(filter, {})}
+        delta={change((s) => s.calls)}
+        better="neither"
+        description="Every call in the period that matches the filters."
+      />
+      <Tile
+        label="Answered"
+        value={formatCount(now.answered)}
+        href={callsHref(filter, { answered: "yes" })}
+        delta={change((s) => s.answered)}
+        better="up"
+        description={`${formatCount(now.calls - now.answered)} not answered.`}
+      />
       <Tile
         label="Answer rate"
         value={formatPercent(now.answerRate)}
@@ -20,8 +34,20 @@ export function SummaryTiles({ now, before, filter }: { now: CallSummary; before
         description={ANSWERED_RULE}
         testId="tile-answer-rate"
       />
-      <Tile label="Average talk time" value={formatSeconds(now.avgTalkSec)} delta={change((s) => s.avgTalkSec)} better="neither" description="Talk time (billsec) per answered call." />
-      <Tile label="Total talk time" value={formatSeconds(now.talkSec)} delta={change((s) => s.talkSec)} better="neither" description="Sum of billsec over all calls." />
+      <Tile
+        label="Average talk time"
+        value={formatSeconds(now.avgTalkSec)}
+        delta={change((s) => s.avgTalkSec)}
+        better="neither"
+        description="Talk time (billsec) per answered call."
+      />
+      <Tile
+        label="Total talk time"
+        value={formatSeconds(now.talkSec)}
+        delta={change((s) => s.talkSec)}
+        better="neither"
+        description="Sum of billsec over all calls."
+      />
       <Tile
         label="Average wait"
         value={formatSeconds(now.avgWaitSec)}
@@ -35,7 +61,23 @@ export function SummaryTiles({ now, before, filter }: { now: CallSummary; before
 
 type Delta = { text: string; direction: "up" | "down" | "flat" } | null;
 
-function Tile({ label, value, delta, better, description, href, testId }: { label: string; value: string; delta: Delta; better: Better; description: string; href?: string; testId?: string }) {
+function Tile({
+  label,
+  value,
+  delta,
+  better,
+  description,
+  href,
+  testId,
+}: {
+  label: string;
+  value: string;
+  delta: Delta;
+  better: Better;
+  description: string;
+  href?: string;
+  testId?: string;
+}) {
   const slug = label.toLowerCase().replace(/[^a-z]+/g, "-");
   const tone =
     !delta || delta.direction === "flat" || better === "neither"
@@ -44,7 +86,12 @@ function Tile({ label, value, delta, better, description, href, testId }: { labe
         ? "text-emerald-700"
         : "text-red-700";
   return (
-    <div className="flex flex-col gap-1 rounded-lg border border-slate-200 bg-white p-4" data-testid={testId ?? `tile-${slug}`} role="group" aria-labelledby={`tile-${slug}-label`}>
+    <div
+      className="flex flex-col gap-1 rounded-lg border border-slate-200 bg-white p-4"
+      data-testid={testId ?? `tile-${slug}`}
+      role="group"
+      aria-labelledby={`tile-${slug}-label`}
+    >
       <p id={`tile-${slug}-label`} className="text-xs font-medium text-slate-600">
         {label}
       </p>

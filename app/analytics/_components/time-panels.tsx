@@ -70,7 +70,12 @@ export function CallsOverTimePanel({ series, filter, timeZone }: { series: CallS
             rows={points.map((p) => ({
               key: String(p.startMs),
               href: p.href,
-              cells: [series.unit === "hour" ? formatCallTime(p.startMs, timeZone).slice(0, 16) : p.label, formatCount(p.calls), formatCount(p.answered), formatSeconds(p.talkSec)],
+              cells: [
+                series.unit === "hour" ? formatCallTime(p.startMs, timeZone).slice(0, 16) : p.label,
+                formatCount(p.calls),
+                formatCount(p.answered),
+                formatSeconds(p.talkSec),
+              ],
             }))}
           />
         </>
@@ -106,7 +111,9 @@ export function BusyHoursPanel({ cells, filter, timeZone }: { cells: HeatmapCell
 function ChartTable({ summary, head, rows }: { summary: string; head: string[]; rows: { key: string; href: string; cells: string[] }[] }) {
   return (
     <details className="text-sm">
-      <summary className="cursor-pointer rounded text-xs font-medium text-sky-800 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600">{summary}</summary>
+      <summary className="cursor-pointer rounded text-xs font-medium text-sky-800 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600">
+        {summary}
+      </summary>
       <div className="mt-2 max-h-72 overflow-auto">
         <table className="w-full">
           <thead>

@@ -5,7 +5,6 @@ import { getEnv } from "@/lib/env";
 import { toErrorResponse } from "@/lib/errors";
 import { currentPolls, getLiveBoard } from "@/lib/queries/live";
 
-
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 

@@ -23,7 +23,6 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: `Call ${id}` };
 }
 
-
 export default async function CallDetailPage({ params }: { params: Params }) {
   const { id: rawId } = await params;
   const user = await requireUser(`/calls/${encodeURIComponent(rawId)}`);
@@ -233,7 +232,8 @@ const EVENT_LABEL = { ring: "rang", answer: "answered", hangup: "hung up" } as c
 
 function Timeline({ call: c, events, tz, zone }: { call: CallRow; events: ExtensionEventRow[]; tz: string; zone: string }) {
   const steps: Step[] = [{ atMs: c.startedAtMs, label: "Call started", origin: "bill" }];
-  if (c.answeredAtMs != null) steps.push({ atMs: c.answeredAtMs, label: c.billSec > 0 ? "Answered" : "Answer time given, but nobody talked (talk time 0)", origin: "bill" });
+  if (c.answeredAtMs != null)
+    steps.push({ atMs: c.answeredAtMs, label: c.billSec > 0 ? "Answered" : "Answer time given, but nobody talked (talk time 0)", origin: "bill" });
   if (c.endedAtMs != null) steps.push({ atMs: c.endedAtMs, label: "Hung up", origin: "bill" });
   if (c.callMethod === CALL_METHOD.apiDouble) {
     if (c.aStartedAtMs != null) steps.push({ atMs: c.aStartedAtMs, label: "A side called", origin: "a-side" });
@@ -276,14 +276,17 @@ function SourceItem({ payload: p, time, tz }: { payload: CallPayloadItem; time: 
       <div className="flex flex-wrap items-baseline justify-between gap-2 px-3 py-2">
         <p className="text-sm font-medium text-slate-900">{sourceLabel(p.source)}</p>
         <p className="text-xs text-slate-600">
-          Received {time(p.receivedAtMs)} ({tz})
-          {p.inboxId != null ? ` · inbox #${p.inboxId}` : ""}
+          Received {time(p.receivedAtMs)} ({tz}){p.inboxId != null ? ` · inbox #${p.inboxId}` : ""}
         </p>
       </div>
       <p className="px-3 pb-2 text-sm text-slate-700">{p.matchedBy ? matchKindLabel(p.matchedBy) : "How it was matched was not recorded."}</p>
       <details className="border-t border-slate-100">
         <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-sky-800 hover:bg-slate-50">Raw payload</summary>
-        <pre className="max-h-96 overflow-auto bg-slate-950 p-3 text-xs leading-relaxed text-slate-100" tabIndex={0} aria-label={`Raw payload from ${sourceLabel(p.source)}`}>
+        <pre
+          className="max-h-96 overflow-auto bg-slate-950 p-3 text-xs leading-relaxed text-slate-100"
+          tabIndex={0}
+          aria-label={`Raw payload from ${sourceLabel(p.source)}`}
+        >
           {p.payload}
         </pre>
       </details>

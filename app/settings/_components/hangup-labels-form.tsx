@@ -24,10 +24,7 @@ export function HangupLabelsForm({ rows: initialRows }: Props) {
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
   const [pending, setPending] = useState(false);
 
-  const dirty = useMemo(
-    () => rows.length !== Object.keys(saved).length || rows.some((r) => saved[r.code] !== r.label.trim()),
-    [rows, saved],
-  );
+  const dirty = useMemo(() => rows.length !== Object.keys(saved).length || rows.some((r) => saved[r.code] !== r.label.trim()), [rows, saved]);
 
   function setLabel(code: string, label: string) {
     setRows((rs) => rs.map((r) => (r.code === code ? { ...r, label } : r)));
@@ -72,9 +69,7 @@ export function HangupLabelsForm({ rows: initialRows }: Props) {
       }
       const effective = body.labels;
       // The server's view wins: an emptied label shows its default again; a custom code without a label is gone.
-      const next = rows
-        .filter((r) => r.en != null || effective[r.code] != null)
-        .map((r) => ({ ...r, label: effective[r.code] ?? r.en ?? "" }));
+      const next = rows.filter((r) => r.en != null || effective[r.code] != null).map((r) => ({ ...r, label: effective[r.code] ?? r.en ?? "" }));
       setRows(next);
       setSaved(Object.fromEntries(next.map((r) => [r.code, r.label])));
       setMessage({ tone: "ok", text: "Labels saved. Every page uses them from now on." });

@@ -12,7 +12,11 @@ export const dynamic = "force-dynamic";
 export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
   try {
     await requireApiUser(req);
-    const id = z.coerce.number().int().positive().parse((await ctx.params).id);
+    const id = z.coerce
+      .number()
+      .int()
+      .positive()
+      .parse((await ctx.params).id);
     const db = getDb();
     const exists = db.$client.prepare("select 1 from inbox where id = ?").get(id);
     if (!exists) throw new AppError("not_found", `Inbox item ${id} does not exist.`);
