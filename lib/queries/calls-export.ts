@@ -88,8 +88,12 @@ export function exportHeader(timeZone: string): string[] {
   ];
 }
 
+/**
+ * One CSV record of a call. Every text cell goes through csvCell, labels included: a supervisor edits the hangup
+ * labels in settings, and the vendor sends the numbers and ids, so any of them may start like a formula.
+ */
 export function toExportRecord(r: ExportRow, timeZone: string, labels: Record<string, string>): (string | number)[] {
-  return [
+  const record: (string | number)[] = [
     r.id ?? "",
     formatCallTime(r.startedAtMs, timeZone),
     formatCallTime(r.answeredAtMs, timeZone),
@@ -115,6 +119,11 @@ export function toExportRecord(r: ExportRow, timeZone: string, labels: Record<st
     text(r.aNumber),
     r.aBillSec ?? "",
   ];
+  for (let i = 0; i < record.length; i++) {
+    const cell = record[i]!;
+    if (typeof cell === "string") record[i] = csvCell(cell);
+  }
+  return record;
 }
 
 /** CSV text of some records (csv-stringify quotes what needs quoting; CRLF for Excel). */
@@ -133,8 +142,30 @@ export function exportFileName(filter: Pick<CallFilter, "from" | "to">, timeZone
   return "calls_all.csv";
 }
 
-/** Text as it is, except a leading = + - @ that a spreadsheet would run as a formula (digits after + stay: +86…). */
 function text(value: string | null): string {
-  if (!value) return "";
-  return /^[=@\t\r]|^[+-](?![\d\s])/.test(value) ? `'${value}` : value;
+  return value || "";
+}
+
+/** A signed plain number: "-12", "+8613912345678", "-0.5". Nothing a spreadsheet could run. */
+const PLAIN_NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
+
+/**
+ * A text cell as a spreadsheet will show it, never run it (CSV/formula injection): a cell starting with = + - @, a
+ * tab or a carriage return gets a leading ' unless it is a plain number (a signed number or a +86… phone number
+ * stays as it is). The data itself is stored and shown unchanged; only the export neutralizes it.
+ * One first-character test per cell; the regex runs only for the rare cells that start with a sign.
+ */
+export function csvCell(value: string): string {
+  switch (value.charCodeAt(0)) {
+    case 0x3d: // =
+    case 0x40: // @
+    case 0x09: // tab
+    case 0x0d: // carriage return
+      return `'${value}`;
+    case 0x2b: // +
+    case 0x2d: // -
+      return PLAIN_NUMBER.test(value) ? value : `'${value}`;
+    default:
+      return value;
+  }
 }
