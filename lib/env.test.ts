@@ -59,4 +59,25 @@ describe("parseEnv", () => {
       expect(() => parseEnv({ CALLBACK_TOKEN: value }), value).toThrow(/CALLBACK_TOKEN .*the \.env\.example placeholder/);
     }
   });
+  it("reads CALLBACK_ALLOWED_IPS as addresses and CIDR ranges, IPv4 and IPv6", () => {
+    expect(parseEnv({ CALLBACK_TOKEN: TOKEN }).CALLBACK_ALLOWED_IPS).toBeUndefined();
+    const list = parseEnv({ CALLBACK_TOKEN: TOKEN, CALLBACK_ALLOWED_IPS: "203.0.113.7, 198.51.100.0/24, 2001:db8::/32" }).CALLBACK_ALLOWED_IPS;
+    expect(list?.entries).toEqual(["203.0.113.7", "198.51.100.0/24", "2001:db8::/32"]);
+    expect(list?.allows("198.51.100.200")).toBe(true);
+    expect(list?.allows("192.0.2.1")).toBe(false);
+  });
+  it("refuses a CALLBACK_ALLOWED_IPS entry that is not an address or a range, naming the variable and the entry", () => {
+    for (const [value, message] of [
+      ["10.0.0.0/33", /CALLBACK_ALLOWED_IPS has "10\.0\.0\.0\/33", whose prefix length must be a number from 0 to 32/],
+      ["2001:db8::/129", /CALLBACK_ALLOWED_IPS has "2001:db8::\/129", whose prefix length must be a number from 0 to 128/],
+      ["203.0.113.7, vendor.example", /CALLBACK_ALLOWED_IPS has "vendor\.example", which is not an IPv4 or IPv6 address/],
+      ["10.0.0.256", /CALLBACK_ALLOWED_IPS has "10\.0\.0\.256"/],
+      ["10.0.0.0/8/8", /CALLBACK_ALLOWED_IPS has "10\.0\.0\.0\/8\/8"/],
+      ["10.0.0.0/", /CALLBACK_ALLOWED_IPS has "10\.0\.0\.0\/"/],
+      ["10.0.0.0/-1", /CALLBACK_ALLOWED_IPS has "10\.0\.0\.0\/-1"/],
+      [" , ", /CALLBACK_ALLOWED_IPS must list at least one address or CIDR range/],
+    ] as const) {
+      expect(() => parseEnv({ CALLBACK_TOKEN: TOKEN, CALLBACK_ALLOWED_IPS: value }), value).toThrow(message);
+    }
+  });
 });

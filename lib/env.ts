@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { callbackTokenProblems, splitList } from "@/lib/callback-access";
+import { callbackTokenProblems, IpAllowList, splitList } from "@/lib/callback-access";
 
 /**
  * Server configuration, validated once. A wrong or missing value throws an error naming the variable,
@@ -26,6 +26,16 @@ const envSchema = z.object({
       for (const message of callbackTokenProblems(tokens)) ctx.addIssue({ code: "custom", message });
       return tokens.length > 0 ? [tokens[0]!, ...tokens.slice(1)] : z.NEVER;
     }),
+  /** Optional: callbacks are accepted only from these comma-separated addresses or CIDR ranges (IPv4 and IPv6). */
+  CALLBACK_ALLOWED_IPS: z
+    .string()
+    .transform((v, ctx): IpAllowList => {
+      const parsed = IpAllowList.parse(v);
+      if (parsed.ok) return parsed.list;
+      for (const message of parsed.problems) ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    })
+    .optional(),
   VENDOR_TZ: timeZone().default("Asia/Shanghai"),
   DISPLAY_TZ: timeZone().optional(),
   ADMIN_EMAIL: z.email("must be an email address").optional(),
