@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { callbackTokenProblems, IpAllowList, splitList } from "@/lib/callback-access";
 
 /**
  * Server configuration, validated once. A wrong or missing value throws an error naming the variable,
@@ -14,7 +15,27 @@ const envSchema = z.object({
       if (problem) ctx.addIssue({ code: "custom", message: problem });
     }),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  CALLBACK_TOKEN: z.string({ error: "is required: the shared secret the vendor appends to callback URLs as ?token=" }).min(8, "must be at least 8 characters"),
+  /**
+   * The shared secrets the vendor appends to callback URLs as ?token=; several, comma-separated, during a rotation
+   * (any is accepted; the first is the one /settings shows). Each at least 16 characters, never the example placeholder.
+   */
+  CALLBACK_TOKEN: z
+    .string({ error: "is required: the shared secret the vendor appends to callback URLs as ?token=" })
+    .transform((v, ctx): [string, ...string[]] => {
+      const tokens = [...new Set(splitList(v))];
+      for (const message of callbackTokenProblems(tokens)) ctx.addIssue({ code: "custom", message });
+      return tokens.length > 0 ? [tokens[0]!, ...tokens.slice(1)] : z.NEVER;
+    }),
+  /** Optional: callbacks are accepted only from these comma-separated addresses or CIDR ranges (IPv4 and IPv6). */
+  CALLBACK_ALLOWED_IPS: z
+    .string()
+    .transform((v, ctx): IpAllowList => {
+      const parsed = IpAllowList.parse(v);
+      if (parsed.ok) return parsed.list;
+      for (const message of parsed.problems) ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    })
+    .optional(),
   VENDOR_TZ: timeZone().default("Asia/Shanghai"),
   DISPLAY_TZ: timeZone().optional(),
   ADMIN_EMAIL: z.email("must be an email address").optional(),

@@ -89,7 +89,7 @@ async function main() {
   banner(vendor);
   await startCallbackFeed({
     baseUrl,
-    token: env.CALLBACK_TOKEN,
+    token: env.CALLBACK_TOKEN[0],
     callsPerMinute: LIVE_CALLS_PER_MINUTE,
     seed: now % 100_000,
     signal: stop.signal,
@@ -124,7 +124,7 @@ async function sendAll(calls: ReturnType<typeof generateCalls>) {
   await Promise.all(
     Array.from({ length: 16 }, async () => {
       for (let call = queue.shift(); call && !stop.signal.aborted; call = queue.shift()) {
-        const results = await sendCall(baseUrl, env.CALLBACK_TOKEN, call, { fast: true, billOnly: true, downloadIp, signal: stop.signal });
+        const results = await sendCall(baseUrl, env.CALLBACK_TOKEN[0], call, { fast: true, billOnly: true, downloadIp, signal: stop.signal });
         if (results.some((r) => !r.ok)) failed++;
       }
     }),

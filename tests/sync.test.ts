@@ -24,7 +24,7 @@ async function setup(calls: SimCall[], options: Partial<Parameters<typeof startP
   const temp = makeTempDb();
   cleanups.push(() => vendor.close(), temp.cleanup);
   const env = parseEnv({
-    CALLBACK_TOKEN: "test-token",
+    CALLBACK_TOKEN: "test-callback-token",
     GETBILL_URL: vendor.url,
     ...(options.login ? { GETBILL_APPID: options.login.appid, GETBILL_ACCESSKEY: options.login.accesskey } : { GETBILL_TOKEN: "sim-token" }),
     CDRS_URL: `${vendor.url}/api/cdrs`,

@@ -34,7 +34,9 @@ export default async function SettingsPage() {
   const db = getDb();
   const nowMs = renderedAtMs();
   const base = env.BETTER_AUTH_URL?.replace(/\/+$/, "") ?? (await requestOrigin());
-  const token = encodeURIComponent(env.CALLBACK_TOKEN);
+  // The first CALLBACK_TOKEN is the one to give the vendor; the others (a rotation under way) are still accepted.
+  const [vendorToken, ...otherTokens] = env.CALLBACK_TOKEN;
+  const token = encodeURIComponent(vendorToken);
   const sources = describeVendorSources(env);
   const account = getLoginInfo(db);
 
@@ -66,8 +68,8 @@ export default async function SettingsPage() {
           intro="Paste these into the vendor's backend. The token in them is the CALLBACK_TOKEN secret: anyone who has it can send us calls."
         >
           <CallbackUrls
-            token={env.CALLBACK_TOKEN}
-            maskedToken={maskSecret(env.CALLBACK_TOKEN)}
+            token={vendorToken}
+            maskedToken={maskSecret(vendorToken)}
             endpoints={[
               { label: "Bill push", description: "one finished call (CDR), JSON or form field detail", url: `${base}/api/callbacks/bill?token=${token}` },
               {
@@ -83,6 +85,13 @@ export default async function SettingsPage() {
               : "Built from the address you opened this page with; set BETTER_AUTH_URL if the vendor reaches this server by another name."}{" "}
             The predictive-outbound bill uses the bill push address too.
           </p>
+          {otherTokens.length > 0 && (
+            <p className="mt-2 text-xs text-slate-600">
+              These addresses use the first of the {env.CALLBACK_TOKEN.length} tokens in CALLBACK_TOKEN. The other{" "}
+              {otherTokens.length === 1 ? "one is" : `${otherTokens.length} are`} still accepted, so callbacks sent with an older token are not lost; remove{" "}
+              {otherTokens.length === 1 ? "it" : "them"} from CALLBACK_TOKEN once the vendor uses the new addresses.
+            </p>
+          )}
         </Section>
 
         <Section

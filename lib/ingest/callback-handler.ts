@@ -1,5 +1,5 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import { getDb } from "@/db/client";
+import { anyTokenMatches } from "@/lib/callback-access";
 import { getEnv } from "@/lib/env";
 import { errorResponse } from "@/lib/errors";
 import { log } from "@/lib/log";
@@ -10,14 +10,21 @@ import { processInboxItem, storeRawCallback } from "./callbacks";
 const MAX_CALLBACK_BYTES = 1024 * 1024;
 
 /**
- * One vendor callback request: token → capped body → raw inbox row (committed) → parse → upsert → answer.
+ * One vendor callback request: allowed address (CALLBACK_ALLOWED_IPS, when set) → token (any of CALLBACK_TOKEN) →
+ * capped body → raw inbox row (committed) → parse → upsert → answer.
  * 200 with the plain body `1` once durable (what the vendor's public clients answer); JSON errors otherwise.
  */
 export async function handleCallback(req: Request, endpoint: CallbackEndpoint): Promise<Response> {
   const env = getEnv();
+  const remoteAddr = remoteAddress(req);
+  // Before the token and the body: a caller outside the allow-list learns nothing and stores nothing.
+  if (env.CALLBACK_ALLOWED_IPS && !env.CALLBACK_ALLOWED_IPS.allows(remoteAddr)) {
+    log.warn("callback refused: address not allowed", { endpoint, remoteAddr });
+    return errorResponse("forbidden", "Callbacks are not accepted from this address.");
+  }
   const token = new URL(req.url).searchParams.get("token") ?? req.headers.get("x-callback-token") ?? "";
-  if (!sameSecret(token, env.CALLBACK_TOKEN)) {
-    log.warn("callback refused: bad token", { endpoint, remoteAddr: remoteAddress(req) });
+  if (!anyTokenMatches(token, env.CALLBACK_TOKEN)) {
+    log.warn("callback refused: bad token", { endpoint, remoteAddr });
     return errorResponse("unauthorized", "Missing or wrong callback token.");
   }
 
@@ -32,7 +39,7 @@ export async function handleCallback(req: Request, endpoint: CallbackEndpoint): 
     endpoint,
     body,
     contentType: req.headers.get("content-type"),
-    remoteAddr: remoteAddress(req),
+    remoteAddr,
   });
   try {
     const result = await processInboxItem(db, inboxId, env.VENDOR_TZ);
@@ -46,12 +53,6 @@ export async function handleCallback(req: Request, endpoint: CallbackEndpoint): 
     log.error("callback processing failed", { endpoint, inboxId, error: err });
     return errorResponse("internal", "The callback was stored but could not be processed; it will be retried.");
   }
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = createHash("sha256").update(given).digest();
-  const b = createHash("sha256").update(expected).digest();
-  return timingSafeEqual(a, b) && given.length > 0;
 }
 
 async function readCapped(req: Request, limit: number): Promise<Uint8Array | "too-large"> {
@@ -74,6 +75,11 @@ async function readCapped(req: Request, limit: number): Promise<Uint8Array | "to
   return Buffer.concat(chunks);
 }
 
+/**
+ * The caller's address, as recorded in the inbox and checked against CALLBACK_ALLOWED_IPS. `next start` fills
+ * x-forwarded-for with the socket's address only when the request has none, so a client can forge it; behind a proxy
+ * the proxy must set (not append to) the header. Trusting only known proxies (TRUSTED_PROXIES) is still to come.
+ */
 function remoteAddress(req: Request): string | null {
   const forwarded = req.headers.get("x-forwarded-for");
   if (forwarded) return forwarded.split(",")[0]!.trim();
