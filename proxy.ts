@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getSessionCookie } from "better-auth/cookies";
 import { errorResponse } from "@/lib/errors";
+import { contentSecurityPolicy, makeNonce } from "@/lib/security-headers";
 
 /**
  * The fast path of authentication: a request without a session cookie never reaches a page or an API route.
@@ -9,7 +10,7 @@ import { errorResponse } from "@/lib/errors";
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (isPublic(pathname)) return NextResponse.next();
+  if (isPublic(pathname)) return withPolicy(request);
 
   if (!getSessionCookie(request)) {
     if (pathname === "/api" || pathname.startsWith("/api/")) {
@@ -22,9 +23,27 @@ export function proxy(request: NextRequest) {
 
   if (pathname.startsWith("/api/")) return NextResponse.next();
   // Tell requireUser() where it is, for the ?next= of its redirect when the cookie turns out to be stale.
+  return withPolicy(request, { "x-request-path": pathname + search });
+}
+
+/**
+ * Pages get a Content-Security-Policy with a fresh nonce. The policy also goes on the request, where Next.js reads the
+ * nonce for its own scripts (the root layout renders dynamically so that every page can carry it).
+ */
+function withPolicy(request: NextRequest, extra: Record<string, string> = {}): NextResponse {
+  const { pathname } = request.nextUrl;
+  if (pathname === "/api" || pathname.startsWith("/api/")) return NextResponse.next();
+  const policy = contentSecurityPolicy(makeNonce(), { development: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
-  headers.set("x-request-path", pathname + search);
-  return NextResponse.next({ request: { headers } });
+  headers.set("content-security-policy", policy);
+  for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", policy);
+  // Only over https (directly or behind a TLS-terminating proxy): a plain-http install must not pin browsers to https.
+  if (request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https") {
+    response.headers.set("strict-transport-security", "max-age=31536000; includeSubDomains");
+  }
+  return response;
 }
 
 function isPublic(pathname: string): boolean {
