@@ -50,3 +50,25 @@ describe("security headers", () => {
     expect(viaTls.headers.get("strict-transport-security")).toContain("max-age=");
   });
 });
+
+describe("cross-site request forgery", () => {
+  it.each([
+    ["POST", "/api/sync"],
+    ["POST", "/api/settings/hangup-labels"],
+    ["POST", "/api/inbox/1/replay"],
+  ])("%s %s started by another site is refused with 403, whatever cookie it carries", async (method, path) => {
+    const forgeries: Record<string, string>[] = [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }];
+    for (const forged of forgeries) {
+      const res = await fetch(`${app.url}${path}`, { method, headers: { cookie, "content-type": "application/json", ...forged }, body: "{}" });
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("forbidden");
+    }
+  });
+
+  it("lets the app's own pages and non-browser clients change things", async () => {
+    const own = await fetch(`${app.url}/api/sync`, { method: "POST", headers: { cookie, origin: app.url, "sec-fetch-site": "same-origin" } });
+    expect([200, 202, 409]).toContain(own.status);
+    const script = await fetch(`${app.url}/api/sync`, { method: "POST", headers: { cookie } });
+    expect([200, 202, 409]).toContain(script.status);
+  });
+});

@@ -2,9 +2,11 @@ import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getAuth, type AuthSession, type SessionUser } from "./auth";
 import { safeNextPath } from "./next-path";
+import { appOriginsOf, isCrossSiteRequest } from "./same-origin";
 
 /** Set by proxy.ts on page requests: the path + query being served, for the `?next=` of a sign-in redirect. */
 const REQUEST_PATH_HEADER = "x-request-path";
@@ -26,8 +28,14 @@ export async function requireUser(nextPath?: string): Promise<SessionUser> {
   redirect(`/login?next=${encodeURIComponent(safeNextPath(back))}`);
 }
 
-/** For route handlers: the signed-in user, or an AppError("unauthorized") that `toErrorResponse` makes a 401. */
+/**
+ * For route handlers: the signed-in user, or an AppError("unauthorized") that `toErrorResponse` makes a 401. A
+ * state-changing request that another site started is refused first (403), whatever cookie it carries.
+ */
 export async function requireApiUser(req: Request): Promise<SessionUser> {
+  if (isCrossSiteRequest(req, appOriginsOf(req, getEnv().BETTER_AUTH_URL))) {
+    throw new AppError("forbidden", "Cross-site requests cannot change anything here.");
+  }
   const session = await getAuth().api.getSession({ headers: req.headers });
   if (!session) throw new AppError("unauthorized", "Sign in first.");
   return session.user;
